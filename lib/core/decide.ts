@@ -1,0 +1,169 @@
+import { activeAuthorization, grantStatus, type ExportAuthorization, type Grant, type GrantStatus } from './grant';
+import { EXPORT_SURFACES, type FindingId, type Override, type Policy, type Rule, type Surface } from './policy';
+import { fill, type Text } from './text';
+
+export type DecidedVerdict = 'allow' | 'audit' | 'warn' | 'block';
+
+export interface Counts {
+  emails: number;
+  phones: number;
+  rows: number;
+}
+
+/** What the person is about to do. */
+export interface Action {
+  surface: Surface;
+  /** Platform id from the policy (see platformForHost). */
+  platform: string;
+  /** Send checks: what the email checks found. */
+  findings?: readonly FindingId[];
+  /** Copy and print: how much member data the selection or page carries. */
+  counts?: Counts;
+}
+
+export interface Reason {
+  ruleId: string;
+  finding?: FindingId;
+  verdict: DecidedVerdict;
+  clauses: string[];
+  message: Text;
+  override: Override;
+}
+
+export interface Decision {
+  verdict: DecidedVerdict;
+  /** In rollout (audit) mode, the verdict the policy would have enforced. */
+  wouldBe?: DecidedVerdict;
+  reasons: Reason[];
+  clauses: string[];
+  override: { allowed: boolean; justification: 'required' | 'optional' | 'none' };
+  grantStatus: GrantStatus;
+  /** The export authorization that turned a block into an allow. */
+  authorization?: ExportAuthorization;
+}
+
+const RANK: Record<DecidedVerdict, number> = { allow: 0, audit: 1, warn: 2, block: 3 };
+
+const GRANT_MESSAGES: Record<Exclude<GrantStatus, 'valid'>, Text> = {
+  missing: {
+    fr: "Aucune autorisation d'accès n'est enregistrée dans Vigie : toute exportation est bloquée. Communiquez avec {contact} ({email}).",
+    en: 'No access grant is recorded in Vigie: every export is blocked. Contact {contact} ({email}).',
+  },
+  expired: {
+    fr: "Votre autorisation d'accès est expirée : toute exportation est bloquée. Communiquez avec {contact} ({email}).",
+    en: 'Your access grant has expired: every export is blocked. Contact {contact} ({email}).',
+  },
+  'not-yet-valid': {
+    fr: "Votre autorisation d'accès n'est pas encore en vigueur : toute exportation est bloquée. Communiquez avec {contact} ({email}).",
+    en: 'Your access grant is not in force yet: every export is blocked. Contact {contact} ({email}).',
+  },
+  revoked: {
+    fr: "Votre autorisation d'accès a été révoquée : toute exportation est bloquée. Communiquez avec {contact} ({email}).",
+    en: 'Your access grant has been revoked: every export is blocked. Contact {contact} ({email}).',
+  },
+};
+
+const PLATFORM_NOT_GRANTED: Text = {
+  fr: "Votre autorisation d'accès ne couvre pas {platform} : l'exportation est bloquée. Communiquez avec {contact} ({email}).",
+  en: 'Your access grant does not cover {platform}: the export is blocked. Contact {contact} ({email}).',
+};
+
+const ALLOW: Omit<Decision, 'grantStatus'> = {
+  verdict: 'allow',
+  reasons: [],
+  clauses: [],
+  override: { allowed: true, justification: 'none' },
+};
+
+/**
+ * Decides what Vigie does about an action. Pure: the same inputs always give the same decision.
+ * Unguarded platforms and surfaces are allowed; exports need a valid grant covering the platform
+ * and are allowed outright by an export authorization in force; sends are judged per finding.
+ */
+export function decide(action: Action, policy: Policy, grant: Grant | undefined, now: Date): Decision {
+  const status = grantStatus(grant, policy.revokedGrants, now);
+  const platform = policy.platforms.find((p) => p.id === action.platform);
+  if (!platform || !platform.surfaces.includes(action.surface)) return { ...ALLOW, grantStatus: status };
+
+  if (action.surface === 'send') return applyRollout(policy, combine(sendReasons(action, policy), status));
+  if (!EXPORT_SURFACES.includes(action.surface)) return { ...ALLOW, grantStatus: status };
+  if (action.surface === 'copy' && action.counts && !exceeds(action.counts, policy.copyThreshold)) {
+    return { ...ALLOW, grantStatus: status };
+  }
+
+  const contact = { contact: policy.contacts.privacyOfficer.title, email: policy.contacts.privacyOfficer.email };
+  const rule = findRule(policy, action.surface, action.platform);
+  const ruleClauses = rule?.clauses ?? [];
+  if (status !== 'valid' || !grant) {
+    const template = GRANT_MESSAGES[status === 'valid' ? 'missing' : status];
+    return applyRollout(policy, combine([accessReason(policy, `grant-${status}`, template, contact, ruleClauses)], status));
+  }
+  if (!grant.platforms.includes(platform.id)) {
+    const template = fillPerLang(PLATFORM_NOT_GRANTED, { platform: platform.name });
+    return applyRollout(policy, combine([accessReason(policy, 'platform-not-granted', template, contact, ruleClauses)], status));
+  }
+  const authorization = activeAuthorization(grant, platform.id, now);
+  if (authorization) return { ...ALLOW, grantStatus: status, authorization, clauses: ruleClauses };
+  if (!rule) return { ...ALLOW, grantStatus: status };
+  return applyRollout(policy, combine([reasonOf(rule)], status));
+}
+
+/** Fills placeholders whose values themselves differ per language. */
+function fillPerLang(text: Text, values: Record<string, Text>): Text {
+  const pick = (lang: 'fr' | 'en') => text[lang].replace(/\{(\w+)\}/g, (m, k: string) => values[k]?.[lang] ?? m);
+  return { fr: pick('fr'), en: pick('en') };
+}
+
+function accessReason(policy: Policy, ruleId: string, template: Text, contact: { contact: Text; email: string }, ruleClauses: string[]): Reason {
+  const message = fill(fillPerLang(template, { contact: contact.contact }), { email: contact.email });
+  return { ruleId, verdict: 'block', clauses: [...new Set([...policy.accessClauses, ...ruleClauses])], message, override: { allowed: false } };
+}
+
+function exceeds(counts: Counts, threshold: Counts): boolean {
+  return counts.emails > threshold.emails || counts.phones > threshold.phones || counts.rows > threshold.rows;
+}
+
+/** The most specific rule for a surface on a platform (and finding): platform-specific first. */
+export function findRule(policy: Policy, surface: Surface, platform: string, finding?: FindingId): Rule | undefined {
+  const candidates = policy.rules.filter(
+    (r) => r.surfaces.includes(surface) && (!r.platforms || r.platforms.includes(platform)) && r.finding === finding,
+  );
+  return candidates.find((r) => r.platforms) ?? candidates[0];
+}
+
+function reasonOf(rule: Rule, finding?: FindingId): Reason {
+  return { ruleId: rule.id, finding, verdict: rule.verdict, clauses: rule.clauses, message: rule.message, override: rule.override };
+}
+
+function sendReasons(action: Action, policy: Policy): Reason[] {
+  const reasons: Reason[] = [];
+  for (const finding of new Set(action.findings ?? [])) {
+    const rule = findRule(policy, 'send', action.platform, finding);
+    if (rule) reasons.push(reasonOf(rule, finding));
+  }
+  return reasons;
+}
+
+/** Folds reasons into one decision: the strongest verdict wins; overriding needs every strongest reason to allow it. */
+function combine(reasons: Reason[], status: GrantStatus): Decision {
+  if (reasons.length === 0) return { ...ALLOW, grantStatus: status };
+  const verdict = reasons.reduce<DecidedVerdict>((v, r) => (RANK[r.verdict] > RANK[v] ? r.verdict : v), 'allow');
+  const clauses = [...new Set(reasons.flatMap((r) => r.clauses))];
+  const override = overrideOf(reasons, verdict);
+  return { verdict, reasons, clauses, override, grantStatus: status };
+}
+
+function overrideOf(reasons: Reason[], verdict: DecidedVerdict): Decision['override'] {
+  if (verdict === 'allow' || verdict === 'audit') return { allowed: true, justification: 'none' };
+  const strongest = reasons.filter((r) => r.verdict === verdict);
+  if (strongest.some((r) => !r.override.allowed)) return { allowed: false, justification: 'none' };
+  const required = strongest.some((r) => r.override.allowed && r.override.justification === 'required');
+  return { allowed: true, justification: required ? 'required' : 'optional' };
+}
+
+function applyRollout(policy: Policy, decision: Decision): Decision {
+  if (policy.rollout === 'audit' && decision.verdict === 'block') {
+    return { ...decision, verdict: 'audit', wouldBe: 'block', override: { allowed: true, justification: 'none' } };
+  }
+  return decision;
+}

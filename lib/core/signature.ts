@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { canonicalJson } from './canonical-json';
+import { fromBase64Url, toBase64Url, utf8 } from './base64url';
+import { InvalidDocumentError } from './errors';
+import { grantStatus, parseGrant, type Grant } from './grant';
+import { parsePolicy, type Policy } from './policy';
+import type { Text } from './text';
+
+export type DocumentKind = 'policy' | 'grant';
+
+/** A signed document: the payload, and an Ed25519 signature over canonical JSON of {kind, payload}. */
+export const SignedEnvelope = z.object({
+  vigie: z.literal('signed/1'),
+  kind: z.enum(['policy', 'grant']),
+  payload: z.record(z.string(), z.unknown()),
+  signature: z.object({ alg: z.literal('Ed25519'), keyId: z.string().min(1), value: z.string().min(1) }),
+});
+export type SignedEnvelope = z.infer<typeof SignedEnvelope>;
+
+export interface TrustedKey {
+  keyId: string;
+  /** Raw 32-byte Ed25519 public key, base64url. */
+  publicKey: string;
+  label: string;
+  source: 'builtin' | 'managed' | 'demo';
+}
+
+export type RefusalCode =
+  | 'malformed'
+  | 'wrong-kind'
+  | 'invalid'
+  | 'unknown-key'
+  | 'bad-signature'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'revoked'
+  | 'wrong-organisation'
+  | 'rollback';
+
+const REFUSALS: Record<RefusalCode, Text> = {
+  malformed: { fr: 'Le document signé est illisible (format inattendu).', en: 'The signed document cannot be read (unexpected format).' },
+  'wrong-kind': { fr: "Ce document signé n'est pas du bon type.", en: 'This signed document is not of the expected kind.' },
+  invalid: { fr: 'Le contenu du document est invalide.', en: 'The document’s content is invalid.' },
+  'unknown-key': { fr: "Le document est signé par une clé qui n'est pas reconnue.", en: 'The document is signed by a key that is not trusted.' },
+  'bad-signature': { fr: 'La signature ne correspond pas : le document a été modifié ou forgé.', en: 'The signature does not match: the document was altered or forged.' },
+  expired: { fr: "L'autorisation d'accès est expirée.", en: 'The access grant has expired.' },
+  'not-yet-valid': { fr: "L'autorisation d'accès n'est pas encore en vigueur.", en: 'The access grant is not in force yet.' },
+  revoked: { fr: "L'autorisation d'accès a été révoquée.", en: 'The access grant has been revoked.' },
+  'wrong-organisation': { fr: "L'autorisation d'accès vient d'une autre organisation que la politique.", en: 'The access grant belongs to another organisation than the policy.' },
+  rollback: { fr: 'Cette politique est plus ancienne que celle déjà en vigueur.', en: 'This policy is older than the one already in force.' },
+};
+
+/** A refused signed document; `code` says which refusal, `message` says it in French and English. */
+export class SignatureRefusal extends Error {
+  readonly code: RefusalCode;
+  readonly text: Text;
+  readonly problems: string[];
+  constructor(code: RefusalCode, detail?: string, problems: string[] = []) {
+    super(`${code}: ${REFUSALS[code].en}${detail ? ` (${detail})` : ''}`);
+    this.name = 'SignatureRefusal';
+    this.code = code;
+    this.text = REFUSALS[code];
+    this.problems = problems;
+  }
+}
+
+/** Key id: the first 16 base64url characters of SHA-256 over the raw public key. */
+export async function keyIdOf(publicKeyRaw: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', publicKeyRaw as BufferSource));
+  return toBase64Url(digest).slice(0, 16);
+}
+
+export interface KeyPairFile {
+  keyId: string;
+  publicKey: string;
+  /** PKCS#8 private key, base64url. Keep it secret; only the privacy officer's machine holds it. */
+  privateKey: string;
+}
+
+export async function generateKeyPair(): Promise<KeyPairFile> {
+  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
+  return { keyId: await keyIdOf(raw), publicKey: toBase64Url(raw), privateKey: toBase64Url(pkcs8) };
+}
+
+function signingInput(kind: DocumentKind, payload: unknown): Uint8Array {
+  return utf8(canonicalJson({ kind, payload }));
+}
+
+export async function signDocument(kind: DocumentKind, payload: Record<string, unknown>, key: KeyPairFile): Promise<SignedEnvelope> {
+  const privateKey = await crypto.subtle.importKey('pkcs8', fromBase64Url(key.privateKey) as BufferSource, { name: 'Ed25519' }, false, ['sign']);
+  const sig = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, privateKey, signingInput(kind, payload) as BufferSource));
+  return { vigie: 'signed/1', kind, payload, signature: { alg: 'Ed25519', keyId: key.keyId, value: toBase64Url(sig) } };
+}
+
+/** A grant token is the envelope's canonical JSON in base64url, prefixed, so it pastes as one line. */
+export const TOKEN_PREFIX = 'vigie1.';
+
+export function toToken(envelope: SignedEnvelope): string {
+  return TOKEN_PREFIX + toBase64Url(utf8(canonicalJson(envelope)));
+}
+
+/** Reads a signed document from JSON text, a parsed object or a token; throws `malformed`. */
+export function readEnvelope(input: unknown): SignedEnvelope {
+  let value = input;
+  try {
+    if (typeof value === 'string') {
+      const text = value.trim();
+      value = text.startsWith(TOKEN_PREFIX)
+        ? JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(text.slice(TOKEN_PREFIX.length))))
+        : JSON.parse(text);
+    }
+  } catch (error) {
+    throw new SignatureRefusal('malformed', error instanceof Error ? error.message : undefined);
+  }
+  const parsed = SignedEnvelope.safeParse(value);
+  if (!parsed.success) throw new SignatureRefusal('malformed', parsed.error.issues[0]?.message);
+  return parsed.data;
+}
+
+async function verifyEnvelope(envelope: SignedEnvelope, kind: DocumentKind, trusted: readonly TrustedKey[]): Promise<TrustedKey> {
+  if (envelope.kind !== kind) throw new SignatureRefusal('wrong-kind', `expected ${kind}, got ${envelope.kind}`);
+  const key = trusted.find((k) => k.keyId === envelope.signature.keyId);
+  if (!key) throw new SignatureRefusal('unknown-key', envelope.signature.keyId);
+  let ok = false;
+  try {
+    const publicKey = await crypto.subtle.importKey('raw', fromBase64Url(key.publicKey) as BufferSource, { name: 'Ed25519' }, false, ['verify']);
+    ok = await crypto.subtle.verify(
+      { name: 'Ed25519' },
+      publicKey,
+      fromBase64Url(envelope.signature.value) as BufferSource,
+      signingInput(kind, envelope.payload) as BufferSource,
+    );
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new SignatureRefusal('bad-signature');
+  return key;
+}
+
+function parseOrRefuse<T>(parse: (v: unknown) => T, payload: unknown): T {
+  try {
+    return parse(payload);
+  } catch (error) {
+    if (error instanceof InvalidDocumentError) throw new SignatureRefusal('invalid', error.message, error.problems);
+    throw error;
+  }
+}
+
+export interface VerifiedPolicy {
+  policy: Policy;
+  key: TrustedKey;
+  envelope: SignedEnvelope;
+}
+
+/** Verifies a signed policy; refuses a rollback below `held` (same policy id, lower version). */
+export async function verifyPolicy(
+  input: unknown,
+  trusted: readonly TrustedKey[],
+  held?: { id: string; version: number },
+): Promise<VerifiedPolicy> {
+  const envelope = readEnvelope(input);
+  const key = await verifyEnvelope(envelope, 'policy', trusted);
+  const policy = parseOrRefuse(parsePolicy, envelope.payload);
+  if (held && held.id === policy.id && policy.version < held.version) {
+    throw new SignatureRefusal('rollback', `version ${policy.version} < ${held.version}`);
+  }
+  return { policy, key, envelope };
+}
+
+export interface VerifiedGrant {
+  grant: Grant;
+  key: TrustedKey;
+  envelope: SignedEnvelope;
+}
+
+/**
+ * Verifies a signed grant, then refuses it if it is expired, not yet valid, revoked by the
+ * policy, or issued for another organisation.
+ */
+export async function verifyGrant(input: unknown, trusted: readonly TrustedKey[], policy: Policy, now: Date): Promise<VerifiedGrant> {
+  const result = await verifyGrantSignature(input, trusted);
+  if (result.grant.organisation !== policy.organisation.id) {
+    throw new SignatureRefusal('wrong-organisation', `${result.grant.organisation} ≠ ${policy.organisation.id}`);
+  }
+  const status = grantStatus(result.grant, policy.revokedGrants, now);
+  if (status !== 'valid' && status !== 'missing') throw new SignatureRefusal(status);
+  return result;
+}
+
+/** Signature and schema only: for showing a grant that is no longer in force (expired, revoked). */
+export async function verifyGrantSignature(input: unknown, trusted: readonly TrustedKey[]): Promise<VerifiedGrant> {
+  const envelope = readEnvelope(input);
+  const key = await verifyEnvelope(envelope, 'grant', trusted);
+  return { grant: parseOrRefuse(parseGrant, envelope.payload), key, envelope };
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+import { ALL_PLATFORM_MATCHES } from './lib/platforms/hosts';
+
+// Public half of the key that fixes the Chrome/Edge extension id to
+// gecbemddfpgfbahoapnkaegnbckmpgjc, so IT can force-install it and push managed configuration.
+const CHROME_PUBLIC_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAp3bK7Unk4+UEMOKibaYiyaONAwXQ8E2eCunt5X+wN1OBo59RdxyEmrfyR5LktlWta6QG0QZSQjHiSmKPnL1/N/JFIN3eOoF1Y2G97aotly4IaHvyz8+B0Hmjt8KIgmYIOY36huS+hpjeooFcePcS7f1ps+VMBhkRECpBPVhBddOKohQH0U3sOmRzEtvZzrLmIKvR9KwA49940wp3zWUaq0GXJ2SvkNhFOOEKiUbYTBQnnzFh8PVB4B2mw0f3gXP2mhHylWWi2/YtE1gmM6fKVSU7N1p0Yx5t11wmL8ykAVyW6got3s7woomyWwcAK4apfCnCrVho3xlT6sE1aOPiQQIDAQAB';
+
+export default defineConfig({
+  // Auto-imports off: `browser` must never leak into lib/core (STYLE.md habit 1).
+  imports: false,
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'fr',
+    permissions: ['storage', 'downloads', 'alarms'],
+    host_permissions: ALL_PLATFORM_MATCHES,
+    storage: { managed_schema: 'managed-schema.json' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'vigie@vigie-extension.org', strict_min_version: '128.0' },
+          },
+        }
+      : { key: CHROME_PUBLIC_KEY }),
+  }),
+});
