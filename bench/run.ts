@@ -1,0 +1,20 @@
+import type { BenchRow } from './types';
+
+/** Each module measures one thing and returns its rows; failures of a budget make the run exit 1. */
+const modules: Array<[string, () => Promise<{ run: () => Promise<BenchRow[]> }>]> = [];
+
+const rows: BenchRow[] = [];
+for (const [name, load] of modules) {
+  try {
+    rows.push(...(await (await load()).run()));
+  } catch (error) {
+    console.error(`bench ${name} failed:`, error);
+    process.exitCode = 1;
+  }
+}
+const over = rows.filter((r) => r.budget !== undefined && r.value > r.budget);
+console.table(rows.map((r) => ({ measure: r.name, value: +r.value.toFixed(3), unit: r.unit, budget: r.budget ?? '', ok: r.budget === undefined ? '' : r.value <= r.budget ? 'yes' : 'NO' })));
+if (over.length) {
+  console.error(`over budget: ${over.map((r) => r.name).join(', ')}`);
+  process.exitCode = 1;
+}
