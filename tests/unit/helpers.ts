@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import type { Grant } from '../../lib/core/grant';
+import type { KeyPairFile, TrustedKey } from '../../lib/core/signature';
+
+/** The demo key pair: public in this repository, trusted only by demo/test builds. */
+export const demoKeyPair: KeyPairFile = JSON.parse(readFileSync(new URL('../../demo/demo-keypair.json', import.meta.url), 'utf8'));
+export const demoTrust: TrustedKey[] = [{ keyId: demoKeyPair.keyId, publicKey: demoKeyPair.publicKey, label: 'demo', source: 'demo' }];
+
+export const NOW = new Date('2026-11-22T12:00:00Z');
+
+export function sampleGrant(overrides: Partial<Grant> = {}): Grant {
+  return {
+    schema: 'vigie.grant/1',
+    id: 'g-2026-0070-01',
+    organisation: 'acep',
+    holder: { name: 'Marie Tremblay', email: 'marie.tremblay@example.org' },
+    section: { number: '70', name: { fr: 'Section locale 70 – Ottawa', en: 'Local 70 – Ottawa' }, accounts: ['sl70@acep-cape.ca'] },
+    role: 'executive',
+    platforms: ['action-network', 'action-builder', 'gmail', 'outlook'],
+    declarationDate: '2026-05-01',
+    trainingDate: '2026-05-15',
+    mfaResponsible: true,
+    exportAuthorizations: [],
+    issuedAt: '2026-05-01T00:00:00Z',
+    expiresAt: '2027-05-01T00:00:00Z',
+    ...overrides,
+  };
+}
