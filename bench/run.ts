@@ -1,7 +1,11 @@
 import type { BenchRow } from './types';
 
 /** Each module measures one thing and returns its rows; failures of a budget make the run exit 1. */
-const modules: Array<[string, () => Promise<{ run: () => Promise<BenchRow[]> }>]> = [];
+const modules: Array<[string, () => Promise<{ run: () => Promise<BenchRow[]> }>]> = [
+  ['send-check', () => import('./send-check')],
+  ['content-scripts', () => import('./content-scripts')],
+  ['log-insert', () => import('./log-insert')],
+];
 
 const rows: BenchRow[] = [];
 for (const [name, load] of modules) {

@@ -1,5 +1,15 @@
+import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
+import { browserServices } from '../../lib/state/browser-services';
+import { handleMessage } from '../../lib/state/handle-message';
+import { onAlarm, onStart } from '../../lib/state/lifecycle';
 
+// Wiring only. Listeners are registered synchronously so a worker woken by an event receives it;
+// every handler reads what it needs from storage, since the worker may be stopped at any moment.
 export default defineBackground(() => {
-  console.log('vigie background');
+  const services = browserServices();
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handleMessage(message, sender, services));
+  browser.alarms.onAlarm.addListener((alarm) => onAlarm(alarm.name, services));
+  browser.runtime.onInstalled.addListener(() => onStart(services));
+  browser.runtime.onStartup.addListener(() => onStart(services));
 });

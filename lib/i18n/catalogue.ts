@@ -1,0 +1,110 @@
+import type { Text } from '../core/text';
+
+/**
+ * Every string the extension's own pages show, French and English side by side. Placeholders in
+ * braces are filled by `t`. Policy text (clauses, roles, platforms) comes from the policy itself.
+ */
+export const CATALOGUE = {
+  loading: { fr: "Chargement…", en: "Loading…" },
+  notResponding: { fr: "Vigie ne répond pas. Fermez puis rouvrez cette fenêtre.", en: "Vigie is not responding. Close and reopen this window." },
+
+  policyHeading: { fr: "Politique", en: "Policy" },
+  organisation: { fr: "Organisation", en: "Organisation" },
+  version: { fr: "Version", en: "Version" },
+  source: { fr: "Source", en: "Source" },
+  sourceDefault: { fr: "par défaut", en: "bundled default" },
+  sourceSigned: { fr: "signée", en: "signed" },
+  policyRefused: {
+    fr: "La politique signée enregistrée a été refusée ({reason}) : la politique par défaut s'applique.",
+    en: "The stored signed policy was refused ({reason}): the bundled default applies.",
+  },
+
+  scopeHeading: { fr: "Portée de votre accès", en: "Your access scope" },
+  noGrant: { fr: "Aucune autorisation d'accès enregistrée", en: "No access grant recorded" },
+  grantUnverifiable: {
+    fr: "L'autorisation enregistrée ne peut pas être vérifiée : {reason}",
+    en: "The recorded grant cannot be verified: {reason}",
+  },
+  exportsBlocked: {
+    fr: "Toute exportation est bloquée tant qu'aucune autorisation valide n'est enregistrée. Personne à joindre : {contact} ({email}).",
+    en: "Every export is blocked until a valid grant is recorded. Contact: {contact} ({email}).",
+  },
+  statusValid: { fr: "En vigueur", en: "In force" },
+  statusExpired: { fr: "Expirée le {date}", en: "Expired on {date}" },
+  statusRevoked: { fr: "Révoquée", en: "Revoked" },
+  statusNotYetValid: { fr: "En vigueur à partir du {date}", en: "In force from {date}" },
+  holder: { fr: "Titulaire", en: "Holder" },
+  email: { fr: "Courriel", en: "Email" },
+  section: { fr: "Unité", en: "Unit" },
+  sectionValue: { fr: "Section locale {number} — {name}", en: "Local {number} — {name}" },
+  wholeOrganisation: { fr: "Toute l'organisation", en: "Whole organisation" },
+  role: { fr: "Rôle", en: "Role" },
+  platforms: { fr: "Plateformes", en: "Platforms" },
+  declaration: { fr: "Déclaration solennelle", en: "Solemn declaration" },
+  training: { fr: "Formation", en: "Training" },
+  notRecorded: { fr: "non indiquée", en: "not recorded" },
+  mfaDuty: { fr: "Responsable de l'authentification multifactorielle", en: "Responsible for multi-factor authentication" },
+  yes: { fr: "Oui", en: "Yes" },
+  no: { fr: "Non", en: "No" },
+  grantExpires: { fr: "Expiration", en: "Expires" },
+  exportAuthorizations: { fr: "Autorisations d'exportation", en: "Export authorizations" },
+  none: { fr: "Aucune", en: "None" },
+  authorizationActive: {
+    fr: "{platform} — {purpose} (réf. {reference}), jusqu'au {date}",
+    en: "{platform} — {purpose} (ref. {reference}), until {date}",
+  },
+  authorizationExpired: {
+    fr: "{platform} — {purpose} (réf. {reference}), expirée le {date}",
+    en: "{platform} — {purpose} (ref. {reference}), expired on {date}",
+  },
+  openOptions: { fr: "Importer ou gérer l'autorisation", en: "Import or manage the grant" },
+
+  eventsHeading: { fr: "Derniers événements", en: "Latest events" },
+  noEvents: { fr: "Aucun événement pour l'instant.", en: "No events yet." },
+  eventsSkipped: { fr: "Entrées illisibles du journal laissées de côté : {count}", en: "Unreadable log entries left aside: {count}" },
+  eventLine: { fr: "{platform} — {surface} : {what}", en: "{platform} — {surface}: {what}" },
+  eventGrantImported: { fr: "Autorisation d'accès importée", en: "Access grant imported" },
+  eventGrantRefused: { fr: "Autorisation d'accès refusée : {reason}", en: "Access grant refused: {reason}" },
+  eventGrantRemoved: { fr: "Autorisation d'accès retirée", en: "Access grant removed" },
+  surfaceDownload: { fr: "téléchargement", en: "download" },
+  surfaceExportClick: { fr: "exportation", en: "export" },
+  surfaceCopy: { fr: "copie", en: "copy" },
+  surfacePrint: { fr: "impression", en: "print" },
+  surfaceSend: { fr: "envoi de courriel", en: "email send" },
+  surfaceHealth: { fr: "état de l'extension", en: "extension health" },
+  surfaceReport: { fr: "signalement", en: "report" },
+  verdictAllow: { fr: "permis", en: "allowed" },
+  verdictAudit: { fr: "consigné (mode essai)", en: "recorded (trial mode)" },
+  verdictWarn: { fr: "avertissement", en: "warning" },
+  verdictBlock: { fr: "blocage", en: "blocked" },
+  actionOverridden: { fr: "dérogation justifiée", en: "overridden with a justification" },
+  actionCancelled: { fr: "annulé par la personne", en: "cancelled by the user" },
+  actionFixed: { fr: "corrigé", en: "fixed" },
+  actionInserted: { fr: "avis inséré", en: "notice inserted" },
+
+  remindersHeading: { fr: "Rappels", en: "Reminders" },
+  clause: { fr: "Article {clause}", en: "Clause {clause}" },
+
+  optionsTitle: { fr: "Options de Vigie", en: "Vigie options" },
+  grantHeading: { fr: "Autorisation d'accès", en: "Access grant" },
+  currentGrant: { fr: "Autorisation actuelle : {holder}, {section}", en: "Current grant: {holder}, {section}" },
+  grantTextLabel: { fr: "Autorisation d'accès signée", en: "Signed access grant" },
+  grantTextHelp: {
+    fr: "Collez le jeton d'autorisation qui vous a été remis ({contact}), ou choisissez le fichier qui le contient.",
+    en: "Paste the grant token you were given ({contact}), or choose the file that holds it.",
+  },
+  grantFileLabel: { fr: "Fichier d'autorisation", en: "Grant file" },
+  importButton: { fr: "Importer", en: "Import" },
+  importEmpty: { fr: "Collez une autorisation ou choisissez un fichier d'abord.", en: "Paste a grant or choose a file first." },
+  imported: { fr: "Autorisation importée pour {holder}.", en: "Grant imported for {holder}." },
+  removeButton: { fr: "Retirer", en: "Remove" },
+  removed: { fr: "Autorisation retirée.", en: "Grant removed." },
+  languageHeading: { fr: "Langue", en: "Language" },
+  languageLabel: { fr: "Langue de Vigie", en: "Vigie's language" },
+  languageAuto: { fr: "Automatique (langue du navigateur)", en: "Automatic (browser language)" },
+  languageFrench: { fr: "Français", en: "Français" },
+  languageEnglish: { fr: "English", en: "English" },
+  logHeading: { fr: "Événements récents", en: "Recent events" },
+} as const satisfies Record<string, Text>;
+
+export type MessageKey = keyof typeof CATALOGUE;

@@ -1,0 +1,87 @@
+import { InvalidDocumentError } from '../core/errors';
+import { logEvent } from '../log/event-log';
+import {
+  ContentToBackground,
+  OptionsToBackground,
+  PopupToBackground,
+  type AnyReply,
+  type Rejected,
+} from '../messaging/protocol';
+import { classifySender, familyMatches, type Sender } from '../messaging/sender';
+import { importGrant, removeGrant } from './grant-store';
+import { loadPolicy, type PolicyState } from './policy-source';
+import { recordHello } from './seen';
+import type { Services } from './services';
+import { snapshot } from './snapshot';
+import { keySource, MANAGED_WAIT_MS, type KeySource } from './trust';
+
+const BAD_SENDER: Rejected = { ok: false, error: 'bad-sender' };
+const BAD_MESSAGE: Rejected = { ok: false, error: 'bad-message' };
+
+/** What every handler works from, loaded from storage for each message: the worker keeps nothing. */
+interface Loaded {
+  services: Services;
+  keys: KeySource;
+  policy: PolicyState;
+  now: Date;
+}
+
+/**
+ * The background's one message entry point: checks who sent it, parses it with that sender's
+ * union, then acts. Nothing is done for an untrusted sender or a message that does not parse.
+ */
+export async function handleMessage(raw: unknown, sender: Sender, services: Services): Promise<AnyReply> {
+  const keys = keySource(services.areas, MANAGED_WAIT_MS);
+  const loaded: Loaded = { services, keys, policy: await loadPolicy(services.areas, keys), now: services.now() };
+  const from = classifySender(sender, { runtimeId: services.runtimeId, extensionBase: services.extensionBase, policy: loaded.policy.policy });
+  switch (from.kind) {
+    case 'untrusted':
+      return BAD_SENDER;
+    case 'content': {
+      const message = ContentToBackground.safeParse(raw);
+      return message.success ? fromContent(message.data, from, loaded) : BAD_MESSAGE;
+    }
+    case 'popup': {
+      const message = PopupToBackground.safeParse(raw);
+      return message.success ? fromPage(message.data, loaded) : BAD_MESSAGE;
+    }
+    case 'options': {
+      const message = OptionsToBackground.safeParse(raw);
+      return message.success ? fromPage(message.data, loaded) : BAD_MESSAGE;
+    }
+  }
+}
+
+async function fromContent(message: ContentToBackground, from: { url: string; platform: string }, loaded: Loaded): Promise<AnyReply> {
+  const { services, now } = loaded;
+  switch (message.type) {
+    case 'hello':
+      // A script of one family speaking from another family's site is not ours to believe.
+      if (!familyMatches(message.family, from.url)) return BAD_SENDER;
+      await recordHello(services.areas.session, message.family, from.url, now);
+      return { ok: true };
+    case 'log-event':
+      try {
+        await logEvent(services.db, { ...message.event, time: now.getTime(), platform: from.platform });
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof InvalidDocumentError) return { ok: false, error: 'not-stored' };
+        throw error;
+      }
+  }
+}
+
+async function fromPage(message: PopupToBackground | OptionsToBackground, loaded: Loaded): Promise<AnyReply> {
+  const { services, keys, now } = loaded;
+  const grantContext = { areas: services.areas, db: services.db, keys, policy: loaded.policy.policy, now };
+  switch (message.type) {
+    case 'get-state':
+      return { ok: true, state: await snapshot({ ...grantContext, policy: loaded.policy }, services.uiLanguage()) };
+    case 'import-grant':
+      // An import waits for IT's keys however long the browser takes: refusing a good grant is worse.
+      return importGrant(message.token, { ...grantContext, keys: keySource(services.areas) });
+    case 'remove-grant':
+      await removeGrant(grantContext);
+      return { ok: true };
+  }
+}

@@ -1,0 +1,22 @@
+import type { LogDatabase } from '../log/database';
+import type { StorageAreas } from './storage';
+
+/**
+ * What the background's logic needs from the browser, passed in so tests can give WXT's
+ * fakeBrowser and fake-indexeddb instead (lib/state/browser-services.ts builds the real one).
+ */
+export interface Services {
+  areas: StorageAreas;
+  db: LogDatabase;
+  runtimeId: string;
+  /** `runtime.getURL('')`. */
+  extensionBase: string;
+  uiLanguage: () => string;
+  alarms: AlarmsApi;
+  now: () => Date;
+}
+
+export interface AlarmsApi {
+  get(name: string): Promise<unknown>;
+  create(name: string, info: { delayInMinutes?: number; periodInMinutes?: number }): void | Promise<void>;
+}

@@ -1,0 +1,73 @@
+import type { VigieEvent } from '../core/event';
+import type { Policy } from '../core/policy';
+import { SignatureRefusal, type RefusalCode } from '../core/signature';
+import type { Lang } from '../core/text';
+import { formatDateTime, t, type MessageKey } from '../i18n';
+
+const SURFACES: Record<VigieEvent['surface'], MessageKey | undefined> = {
+  download: 'surfaceDownload',
+  'export-click': 'surfaceExportClick',
+  copy: 'surfaceCopy',
+  print: 'surfacePrint',
+  send: 'surfaceSend',
+  health: 'surfaceHealth',
+  report: 'surfaceReport',
+  grant: undefined,
+  policy: undefined,
+};
+
+const VERDICTS: Record<NonNullable<VigieEvent['verdict']>, MessageKey> = {
+  allow: 'verdictAllow',
+  audit: 'verdictAudit',
+  warn: 'verdictWarn',
+  block: 'verdictBlock',
+};
+
+const ACTIONS: Record<string, MessageKey> = {
+  overridden: 'actionOverridden',
+  cancelled: 'actionCancelled',
+  fixed: 'actionFixed',
+  inserted: 'actionInserted',
+};
+
+const REFUSAL_CODES: readonly RefusalCode[] = [
+  'malformed', 'wrong-kind', 'invalid', 'unknown-key', 'bad-signature', 'expired', 'not-yet-valid', 'revoked', 'wrong-organisation', 'rollback',
+];
+
+export interface EventLine {
+  id: number;
+  /** ISO 8601, for `<time datetime>`. */
+  iso: string;
+  when: string;
+  text: string;
+}
+
+/** One log event in plain words: "Action Network — export: blocked", "Access grant imported". */
+export function describeEvent(event: VigieEvent & { id: number }, policy: Policy, lang: Lang): EventLine {
+  return { id: event.id, iso: new Date(event.time).toISOString(), when: formatDateTime(lang, event.time), text: eventText(event, policy, lang) };
+}
+
+function eventText(event: VigieEvent, policy: Policy, lang: Lang): string {
+  if (event.action === 'grant-imported') return t(lang, 'eventGrantImported');
+  if (event.action === 'grant-removed') return t(lang, 'eventGrantRemoved');
+  if (event.action === 'grant-refused') return t(lang, 'eventGrantRefused', { reason: refusalReason(event.detail, lang) });
+  const surfaceKey = SURFACES[event.surface];
+  const actionKey = ACTIONS[event.action];
+  const what =
+    event.action === 'decided' && event.verdict ? t(lang, VERDICTS[event.verdict]) : actionKey ? t(lang, actionKey) : event.action;
+  return t(lang, 'eventLine', {
+    platform: platformName(policy, event.platform, lang),
+    surface: surfaceKey ? t(lang, surfaceKey) : event.surface,
+    what,
+  });
+}
+
+export function platformName(policy: Policy, id: string, lang: Lang): string {
+  if (id === 'vigie') return 'Vigie';
+  return policy.platforms.find((p) => p.id === id)?.name[lang] ?? id;
+}
+
+function refusalReason(detail: string | undefined, lang: Lang): string {
+  const code = REFUSAL_CODES.find((c) => c === detail);
+  return code ? new SignatureRefusal(code).text[lang] : (detail ?? '?');
+}

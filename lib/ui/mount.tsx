@@ -1,0 +1,35 @@
+import type { VNode } from 'preact';
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { langOf, type Lang } from '../core/text';
+import { t } from '../i18n';
+import { sendToBackground } from '../messaging/client';
+import type { VigieState } from '../state/snapshot';
+
+/**
+ * Asks the background for the state once and renders the page with it; `refresh` asks again
+ * after an action changed something. If the background does not answer, says so.
+ */
+export async function mountPage(
+  root: HTMLElement,
+  page: (state: VigieState, refresh: () => Promise<void>) => VNode,
+  title: (lang: Lang) => string,
+): Promise<void> {
+  const refresh = async (): Promise<void> => {
+    const state = await loadState();
+    const lang = state?.lang ?? langOf(browser.i18n.getUILanguage());
+    document.documentElement.lang = lang;
+    document.title = title(lang);
+    render(state ? page(state, refresh) : <p role="alert">{t(lang, 'notResponding')}</p>, root);
+  };
+  await refresh();
+}
+
+async function loadState(): Promise<VigieState | undefined> {
+  try {
+    const reply = await sendToBackground({ type: 'get-state' });
+    return reply.ok ? reply.state : undefined;
+  } catch {
+    return undefined;
+  }
+}

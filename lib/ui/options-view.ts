@@ -1,0 +1,74 @@
+import type { Lang } from '../core/text';
+import { t } from '../i18n';
+import type { ImportReply, Rejected } from '../messaging/protocol';
+import type { LanguageSetting } from '../state/settings';
+import type { VigieState } from '../state/snapshot';
+import { describeEvent, type EventLine } from './event-words';
+import { grantStatusText, sectionLabel } from './scope-view';
+
+export interface OptionsView {
+  lang: Lang;
+  title: string;
+  grantHeading: string;
+  /** One line on the grant held: holder and section, or why there is none. */
+  currentGrant: string;
+  canRemove: boolean;
+  removeButton: string;
+  textLabel: string;
+  textHelp: string;
+  fileLabel: string;
+  importButton: string;
+  importEmpty: string;
+  languageHeading: string;
+  languageLabel: string;
+  language: LanguageSetting;
+  languageOptions: Array<{ value: LanguageSetting; label: string }>;
+  logHeading: string;
+  events: EventLine[];
+  noEvents?: string;
+}
+
+export function optionsView(state: VigieState): OptionsView {
+  const { lang } = state;
+  const { policy } = state.policy;
+  const events = state.recent.events.map((e) => describeEvent(e, policy, lang));
+  return {
+    lang,
+    title: t(lang, 'optionsTitle'),
+    grantHeading: t(lang, 'grantHeading'),
+    currentGrant: currentGrant(state),
+    canRemove: state.grant.state !== 'missing',
+    removeButton: t(lang, 'removeButton'),
+    textLabel: t(lang, 'grantTextLabel'),
+    textHelp: t(lang, 'grantTextHelp', { contact: policy.contacts.privacyOfficer.title[lang] }),
+    fileLabel: t(lang, 'grantFileLabel'),
+    importButton: t(lang, 'importButton'),
+    importEmpty: t(lang, 'importEmpty'),
+    languageHeading: t(lang, 'languageHeading'),
+    languageLabel: t(lang, 'languageLabel'),
+    language: state.settings.language,
+    languageOptions: [
+      { value: 'auto', label: t(lang, 'languageAuto') },
+      { value: 'fr', label: t(lang, 'languageFrench') },
+      { value: 'en', label: t(lang, 'languageEnglish') },
+    ],
+    logHeading: t(lang, 'logHeading'),
+    events,
+    noEvents: events.length === 0 ? t(lang, 'noEvents') : undefined,
+  };
+}
+
+function currentGrant(state: VigieState): string {
+  const { lang, grant: held } = state;
+  if (held.state === 'missing') return t(lang, 'noGrant');
+  if (held.state === 'unverifiable') return t(lang, 'grantUnverifiable', { reason: held.text[lang] });
+  const line = t(lang, 'currentGrant', { holder: held.grant.holder.name, section: sectionLabel(held.grant, lang) });
+  return held.status === 'valid' ? line : `${line} (${grantStatusText(held.grant, held.status, lang)})`;
+}
+
+/** What to tell the person after an import: the holder's name, or the refusal in their language. */
+export function importOutcome(reply: ImportReply | Rejected, lang: Lang): { ok: boolean; text: string } {
+  if (reply.ok) return { ok: true, text: t(lang, 'imported', { holder: reply.holder }) };
+  if (reply.error === 'refused') return { ok: false, text: reply.text[lang] };
+  return { ok: false, text: t(lang, 'notResponding') };
+}

@@ -1,0 +1,33 @@
+import { Rows } from './rows';
+import type { ScopeView } from './scope-view';
+
+/** The access scope card; every value is rendered as text. */
+export function ScopeCard({ heading, scope }: { heading: string; scope: ScopeView }) {
+  return (
+    <section class={`card scope scope-${scope.kind === 'grant' ? scope.status : 'none'}`} aria-labelledby="scope-heading">
+      <h2 id="scope-heading">{heading}</h2>
+      {scope.kind === 'none' ? (
+        <>
+          <p class="scope-title">{scope.title}</p>
+          <p class="alert">{scope.alert}</p>
+        </>
+      ) : (
+        <>
+          <p class="status">{scope.statusText}</p>
+          {scope.alert && <p class="alert">{scope.alert}</p>}
+          <Rows rows={scope.rows} />
+          <h3>{scope.authorizationsHeading}</h3>
+          {scope.authorizations.length > 0 ? (
+            <ul>
+              {scope.authorizations.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{scope.noAuthorizations}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

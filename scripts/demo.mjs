@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the Vigie demo. Builds Vigie in demo mode (trusts the demo key), signs a demo access
+ * grant (.demo/demo-grant.txt), serves the Action Network and Gmail fixtures on their real host
+ * names (loopback only), launches Chromium with Vigie loaded, imports the grant through the
+ * options page as a person would, and opens the demo pages.
+ *
+ * With a display ($DISPLAY) the browser is visible and stays open until Ctrl+C. Without one the
+ * same tour runs headless, writes .demo/screenshots/*.png and exits (0 if every step worked).
+ *
+ *   npm start                      French UI
+ *   npm start -- --lang=en-US      English UI
+ *   npm start -- --headless        screenshots even with a display
+ *   npm start -- --no-build        reuse .output/chrome-mv3-demo
+ */
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SHOTS = join(ROOT, '.demo/screenshots');
+
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  console.error(`demo: Node ${process.versions.node}; run \`. scripts/node22.sh\` first (WXT 0.21 needs Node 22).`);
+  process.exit(1);
+}
+register(); // lets this plain-Node script import the TypeScript that signs the grant
+
+const args = process.argv.slice(2);
+const lang = args.find((a) => a.startsWith('--lang='))?.slice('--lang='.length) ?? process.env.VIGIE_DEMO_LANG ?? 'fr';
+const headless = args.includes('--headless') || !process.env.DISPLAY;
+
+const { buildDemoExtension } = await import('../tests/e2e/build.mjs');
+const { launchBrowser } = await import('../tests/e2e/browser.mjs');
+const { startFixtureServer } = await import('../tests/e2e/server.mjs');
+const { PAGES } = await import('../tests/e2e/routes.mjs');
+const { importGrantViaOptions, openExtensionPage, openFixture, waitForSeen } = await import('../tests/e2e/extension.mjs');
+const { DEMO_HOLDER, writeDemoGrant } = await import('./make-demo-docs.ts');
+
+const log = (line) => console.log(`demo: ${line}`);
+const failures = [];
+const shots = [];
+
+/** One step of the tour: a failure is reported and the tour goes on. */
+async function step(name, run) {
+  const started = Date.now();
+  try {
+    await run();
+    log(`✔ ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    failures.push(name);
+    log(`✗ ${name}: ${String(error?.message ?? error).split('\n').join('\n      ')}`);
+  }
+}
+
+async function screenshot(page, name) {
+  if (!headless) return;
+  await page.waitForTimeout(400); // let the content script's banner or dialog paint
+  const file = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  shots.push(file);
+}
+
+/** A content script that never says hello is worth saying, but is not a reason to stop the tour. */
+async function noteContentScript(browser, family, url) {
+  await waitForSeen(browser, family, { origin: new URL(url).origin, timeout: 8_000 }).catch(() => {
+    log(`  (no hello from the ${family} content script yet)`);
+  });
+}
+
+const extensionDir = args.includes('--no-build') ? join(ROOT, '.output/chrome-mv3-demo') : await buildDemoExtension({ outDir: join(ROOT, '.output') });
+log(`extension built in ${relative(ROOT, extensionDir)} (wxt build --mode demo)`);
+const grant = await writeDemoGrant();
+log(`demo grant for ${DEMO_HOLDER.name} (local 70) in ${relative(ROOT, grant.file)}`);
+
+mkdirSync(SHOTS, { recursive: true });
+for (const old of readdirSync(SHOTS).filter((f) => f.endsWith('.png'))) rmSync(join(SHOTS, old));
+
+const server = await startFixtureServer();
+const browser = await launchBrowser({ port: server.port, lang, headless, extensionDir });
+log(`Chromium ${headless ? 'headless' : 'on your display'}, ${lang} UI, Vigie ${browser.extensionId} loaded in ${browser.launchMs} ms`);
+log(`fixture server on 127.0.0.1:${server.port} answers for actionnetwork.org, mail.google.com, …`);
+
+let cleaning;
+function cleanUp() {
+  cleaning ??= (async () => {
+    await browser.close();
+    await server.close();
+  })();
+  return cleaning;
+}
+
+await step('import the demo grant through the options page', async () => {
+  const page = await importGrantViaOptions(browser, grant.token, { holderName: DEMO_HOLDER.name });
+  await screenshot(page, '01-options-grant-imported');
+});
+await step('Action Network report page (admin.actionnetwork.org)', async () => {
+  const { page } = await openFixture(browser, PAGES.anAdminReport);
+  await noteContentScript(browser, 'action-network', PAGES.anAdminReport);
+  await screenshot(page, '02-action-network-report');
+});
+await step('Action Network group dashboard', async () => {
+  const { page } = await openFixture(browser, PAGES.anGroup);
+  await screenshot(page, '03-action-network-group');
+});
+await step('Gmail with a compose open (mail.google.com)', async () => {
+  const { page } = await openFixture(browser, PAGES.gmailInbox);
+  await noteContentScript(browser, 'gmail', PAGES.gmailInbox);
+  await screenshot(page, '04-gmail-compose');
+});
+await step('Vigie popup', async () => {
+  const page = await openExtensionPage(browser, 'popup.html');
+  await page.setViewportSize({ width: 420, height: 640 });
+  await screenshot(page, '05-popup');
+});
+
+if (headless) {
+  for (const file of shots) console.log(relative(ROOT, file));
+  await cleanUp();
+  log(failures.length ? `${failures.length} step(s) failed: ${failures.join('; ')}` : 'tour done');
+  process.exit(failures.length ? 1 : 0);
+}
+
+log('the browser stays open: try the pages (they are local fixtures), then press Ctrl+C to quit');
+for (const url of Object.values(PAGES).filter((u) => !u.endsWith('.csv'))) log(`  ${url}`);
+const quit = async () => {
+  await cleanUp();
+  process.exit(0);
+};
+process.on('SIGINT', quit).on('SIGTERM', quit);
+browser.context.on('close', quit);
