@@ -5,6 +5,8 @@ import type { VigieState } from '../../lib/state/snapshot';
 import { EventList } from '../../lib/ui/event-list';
 import { importOutcome, optionsView } from '../../lib/ui/options-view';
 
+const MAX_GRANT_BYTES = 64 * 1024;
+
 export interface OptionsActions {
   importGrant: (token: string) => Promise<ImportReply | Rejected>;
   removeGrant: () => Promise<void>;
@@ -28,7 +30,10 @@ export function App({ state, actions }: { state: VigieState; actions: OptionsAct
   };
   const onFile = async (event: Event) => {
     const file = (event.currentTarget as HTMLInputElement).files?.[0];
-    if (file) setToken(await file.text());
+    if (!file) return;
+    // A grant is a few kilobytes; do not read a large file the background would refuse anyway.
+    if (file.size > MAX_GRANT_BYTES) return setOutcome({ ok: false, text: view.importUnreadable });
+    setToken(await file.text());
   };
   const onRemove = async () => {
     await actions.removeGrant();

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { checkEmailCommand } from './check-email';
 import { grantCommand } from './grant-commands';
 import { keygen, policyCommand, revokeCommand } from './policy-commands';
@@ -57,6 +57,6 @@ export async function main(argv: string[], io: Io = { stdout: (s) => process.std
 }
 
 /** node:util parseArgs with the options every command shares. */
-export function args(argv: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+export function args(argv: string[], options: ParseArgsOptionsConfig) {
   return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
 }

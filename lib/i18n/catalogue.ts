@@ -95,6 +95,7 @@ export const CATALOGUE = {
   },
   grantFileLabel: { fr: "Fichier d'autorisation", en: "Grant file" },
   importButton: { fr: "Importer", en: "Import" },
+  importUnreadable: { fr: "Ce texte n'est pas une autorisation d'accès lisible (trop long ou mal formé).", en: "This text is not a readable access grant (too long or malformed)." },
   importEmpty: { fr: "Collez une autorisation ou choisissez un fichier d'abord.", en: "Paste a grant or choose a file first." },
   imported: { fr: "Autorisation importée pour {holder}.", en: "Grant imported for {holder}." },
   removeButton: { fr: "Retirer", en: "Remove" },

@@ -30,9 +30,19 @@ const ACTIONS: Record<string, MessageKey> = {
   inserted: 'actionInserted',
 };
 
-const REFUSAL_CODES: readonly RefusalCode[] = [
-  'malformed', 'wrong-kind', 'invalid', 'unknown-key', 'bad-signature', 'expired', 'not-yet-valid', 'revoked', 'wrong-organisation', 'rollback',
-];
+/** Every refusal code, checked complete by the compiler: a `grant-refused` event carries one in `detail`. */
+const REFUSAL_CODES: Record<RefusalCode, true> = {
+  malformed: true,
+  'wrong-kind': true,
+  invalid: true,
+  'unknown-key': true,
+  'bad-signature': true,
+  expired: true,
+  'not-yet-valid': true,
+  revoked: true,
+  'wrong-organisation': true,
+  rollback: true,
+};
 
 export interface EventLine {
   id: number;
@@ -68,6 +78,6 @@ export function platformName(policy: Policy, id: string, lang: Lang): string {
 }
 
 function refusalReason(detail: string | undefined, lang: Lang): string {
-  const code = REFUSAL_CODES.find((c) => c === detail);
-  return code ? new SignatureRefusal(code).text[lang] : (detail ?? '?');
+  if (detail === undefined || !Object.hasOwn(REFUSAL_CODES, detail)) return detail ?? '?';
+  return new SignatureRefusal(detail as RefusalCode).text[lang];
 }

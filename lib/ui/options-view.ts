@@ -19,6 +19,7 @@ export interface OptionsView {
   fileLabel: string;
   importButton: string;
   importEmpty: string;
+  importUnreadable: string;
   languageHeading: string;
   languageLabel: string;
   language: LanguageSetting;
@@ -44,6 +45,7 @@ export function optionsView(state: VigieState): OptionsView {
     fileLabel: t(lang, 'grantFileLabel'),
     importButton: t(lang, 'importButton'),
     importEmpty: t(lang, 'importEmpty'),
+    importUnreadable: t(lang, 'importUnreadable'),
     languageHeading: t(lang, 'languageHeading'),
     languageLabel: t(lang, 'languageLabel'),
     language: state.settings.language,
@@ -70,5 +72,6 @@ function currentGrant(state: VigieState): string {
 export function importOutcome(reply: ImportReply | Rejected, lang: Lang): { ok: boolean; text: string } {
   if (reply.ok) return { ok: true, text: t(lang, 'imported', { holder: reply.holder }) };
   if (reply.error === 'refused') return { ok: false, text: reply.text[lang] };
+  if (reply.error === 'bad-message') return { ok: false, text: t(lang, 'importUnreadable') };
   return { ok: false, text: t(lang, 'notResponding') };
 }

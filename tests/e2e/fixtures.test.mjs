@@ -110,6 +110,13 @@ describe('fixture pages in Chromium (no extension)', () => {
     await server?.close();
   });
 
+  test('any host that is not a platform fails to resolve: nothing reaches a live site', async () => {
+    const page = await browser.context.newPage();
+    await assert.rejects(page.goto('https://example.com/'), /ERR_NAME_NOT_RESOLVED/);
+    await assert.rejects(page.goto('https://accounts.google.com/'), /ERR_NAME_NOT_RESOLVED/);
+    await page.close();
+  });
+
   const gmail = {
     en: { body: 'Message Body', subject: 'Subject', send: 'Send \u202A(Ctrl-Enter)\u202C', region: 'New Message', sent: 'Message sent.' },
     fr: { body: 'Corps du message', subject: 'Objet', send: 'Envoyer \u202A(Ctrl+Entrée)\u202C', region: 'Nouveau message', sent: 'Message envoyé.' },

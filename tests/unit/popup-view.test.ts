@@ -161,6 +161,7 @@ describe('optionsView', () => {
     expect(importOutcome({ ok: true, holder: 'Jeanne Tremblay' }, 'fr')).toEqual({ ok: true, text: 'Autorisation importée pour Jeanne Tremblay.' });
     const refused = { ok: false, error: 'refused', code: 'bad-signature', text: { fr: 'Signature fausse.', en: 'Bad signature.' } } as const;
     expect(importOutcome(refused, 'en')).toEqual({ ok: false, text: 'Bad signature.' });
-    expect(importOutcome({ ok: false, error: 'bad-sender' }, 'en').ok).toBe(false);
+    expect(importOutcome({ ok: false, error: 'bad-message' }, 'en')).toEqual({ ok: false, text: 'This text is not a readable access grant (too long or malformed).' });
+    expect(importOutcome({ ok: false, error: 'bad-sender' }, 'en')).toEqual({ ok: false, text: 'Vigie is not responding. Close and reopen this window.' });
   });
 });

@@ -8,7 +8,8 @@ import { normaliseText } from './normalise';
 /**
  * Markup that starts a quote: Gmail (`gmail_quote`, `gmail_quote_container`), Outlook on the web
  * (`#appendonsend`, `#divRplyFwdMsg`), Thunderbird (`moz-cite-prefix`), Yahoo (`yahoo_quoted`) and
- * any `<blockquote>`. Class and id names only count inside a tag, not in text or a stylesheet.
+ * any `<blockquote>` but the one Gmail's and Outlook's "indent" button writes (styled `border: none`),
+ * which is the writer's own text. Class and id names only count inside a tag, not in text or a stylesheet.
  */
 const HTML_MARKER = /<blockquote\b|gmail_quote|divRplyFwdMsg|appendonsend|moz-cite-prefix|yahoo_quoted/gi;
 
@@ -16,11 +17,20 @@ const HTML_MARKER = /<blockquote\b|gmail_quote|divRplyFwdMsg|appendonsend|moz-ci
 export function firstHtmlMarker(html: string): number {
   const marker = new RegExp(HTML_MARKER.source, HTML_MARKER.flags);
   for (let m = marker.exec(html); m; m = marker.exec(html)) {
-    if (m[0][0] === '<') return m.index;
+    if (m[0][0] === '<') {
+      if (!isIndent(html, m.index)) return m.index;
+      continue;
+    }
     const open = html.lastIndexOf('<', m.index);
     if (open > html.lastIndexOf('>', m.index)) return open;
   }
   return -1;
+}
+
+/** An indented paragraph, not a quote: `<blockquote style="margin: 0 0 0 40px; border: none; …">`. */
+function isIndent(html: string, start: number): boolean {
+  const end = html.indexOf('>', start);
+  return end !== -1 && /border\s*:\s*none/i.test(html.slice(start, end));
 }
 
 /** "On Mon, 20 Apr 2026 at 10:00, Jane <jane@example.org> wrote:" — a date, so it needs a digit. */
@@ -29,9 +39,14 @@ const ATTRIBUTION_EN = /^on\b(?=.*\d).{0,300}\bwrote\s?:$/i;
 const ATTRIBUTION_FR = /^le\b(?=.*\d).{0,300}\ba écrit\s?:$/i;
 const SEPARATOR =
   /^(?:-{2,}\s*(?:original message|message d'origine|forwarded message|message transféré|message transmis)\s*-{2,}|begin forwarded message\s?:|début du message réexpédié\s?:)$/i;
-/** Outlook's header block: "From:"/"De :" followed within a few lines by "Sent:"/"Envoyé :"/"Date :". */
+/**
+ * A header block (Outlook, forwards): "From:"/"De :", then within four lines both a date
+ * ("Sent:"/"Envoyé :"/"Date :") and an addressee or subject ("To:"/"À :"/"Objet :"…). Requiring
+ * both keeps a meeting notice ("De : … / Date : … / Lieu : …") in the new content.
+ */
 const HEADER_FROM = /^\*?(?:from|de)\s?:\*?\s?\S/i;
-const HEADER_NEXT = /^\*?(?:sent|envoyé|date)\s?:/i;
+const HEADER_DATE = /^\*?(?:sent|envoyé|date)\s?:/i;
+const HEADER_TO = /^\*?(?:to|[aà]|cc|subject|objet)\s?:/i;
 const QUOTED_LINE = /^[ \t\u00a0]*>/;
 /** Cheap pre-filter on the raw line, so a long history is not normalised line by line. */
 const CANDIDATE = /^[\s*]*(?:on|le|from|de|begin|d\S+but|-{2})/i;
@@ -60,11 +75,14 @@ function startsQuote(line: string, lines: readonly string[], i: number): boolean
     if (ATTRIBUTION_EN.test(joined) || ATTRIBUTION_FR.test(joined)) return true;
   }
   if (!HEADER_FROM.test(line)) return false;
-  for (let j = i + 1, seen = 0; j < lines.length && seen < 3; j++) {
+  let date = false;
+  let to = false;
+  for (let j = i + 1, seen = 0; j < lines.length && seen < 4; j++) {
     const next = normaliseText(lines[j]!);
     if (!next) continue;
-    if (HEADER_NEXT.test(next)) return true;
+    date ||= HEADER_DATE.test(next);
+    to ||= HEADER_TO.test(next);
     seen++;
   }
-  return false;
+  return date && to;
 }

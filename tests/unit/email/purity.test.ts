@@ -14,7 +14,8 @@ describe('lib/core/email is pure (STYLE.md habit 1)', () => {
     // Comments may name browsers; code may not use them.
     const source = readFileSync(join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
     const imports = [...source.matchAll(/\bfrom\s+'([^']+)'/g)].map((m) => m[1]!);
-    for (const spec of imports) expect(spec).toMatch(/^\.\.?\/[\w./-]+$/);
-    expect(source).not.toMatch(/\b(DOMParser|document\.|window\.|Buffer|require\(|process\.|browser\.|chrome\.)/);
+    // Only siblings (./x) and lib/core modules (../x): never a package, Node built-in or other folder.
+    for (const spec of imports) expect(spec).toMatch(/^\.\.?\/[\w-]+$/);
+    expect(source).not.toMatch(/\b(DOMParser|document\.|window\.|Buffer|require\(|import\(|process\.|browser\.|chrome\.)/);
   });
 });

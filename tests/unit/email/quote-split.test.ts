@@ -87,6 +87,11 @@ describe('splitQuote, plain text', () => {
     expect(splitQuote('B\n\nDe : Sam\nEnvoyé : lundi\nÀ : X\n\nQ', 'text').newContent).toBe('b');
   });
 
+  it('a meeting notice with "De :" and "Date :" lines is not a header block', () => {
+    const s = splitQuote('Convocation\nDe : la Section locale 70\nDate : jeudi 30 avril\nLieu : salle 2-105\n\nAVIS', 'text');
+    expect(s.hasQuote).toBe(false);
+  });
+
   it('ordinary sentences that look a little like markers are new content', () => {
     const text = 'Le comité a écrit : nous refusons.\nOn Friday the office wrote:\nDe plus, la date : jeudi.\nFrom: the start, be clear.';
     const s = splitQuote(text, 'text');
@@ -108,5 +113,16 @@ describe('quotedWindows', () => {
   it('yields nothing when the anchor is absent, and nothing from the new content', () => {
     const s = splitQuote(gmailReply('representation@acep-cape.ca', '<p>rien</p>'), 'html');
     expect([...s.quotedWindows('representation@acep-cape.ca', 30)]).toEqual([]);
+  });
+});
+
+describe('indented text is not a quote', () => {
+  it('keeps a paragraph indented with the compose toolbar in the new content', () => {
+    const html = '<div>Bonjour,</div><blockquote style="margin: 0 0 0 40px; border: none; padding: 0px;"><div>Ordre du jour</div></blockquote><div>Signature</div>';
+    const split = splitQuote(html, 'html');
+    expect(split.hasQuote).toBe(false);
+    expect(split.newContent).toContain('ordre du jour');
+    const reply = `${html}<blockquote type="cite">old</blockquote>`;
+    expect(splitQuote(reply, 'html').hasQuote).toBe(true);
   });
 });
