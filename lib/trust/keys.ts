@@ -7,12 +7,14 @@ import demo from './demo-public-key.json';
  */
 export const BUILTIN_KEYS: readonly TrustedKey[] = [];
 
-/** The demo key: its private half is public in this repository, so only demo/test builds trust it. */
-export const DEMO_KEY: TrustedKey = { keyId: demo.keyId, publicKey: demo.publicKey, label: 'Vigie demo key (not for production)', source: 'demo' };
-
-/** True in `wxt build --mode demo` and `wxt` (dev); false in a plain `wxt build` (production). */
+/**
+ * True in `wxt build --mode demo` and `wxt` (dev); false in a plain `wxt build` (production).
+ * The demo key's private half is public in this repository, so only demo/test builds trust it;
+ * the test is a build-time constant, so a production bundle does not even contain the demo key.
+ */
 export const DEMO_TRUSTED: boolean = import.meta.env.MODE !== 'production';
 
 export function builtinTrust(): TrustedKey[] {
-  return DEMO_TRUSTED ? [...BUILTIN_KEYS, DEMO_KEY] : [...BUILTIN_KEYS];
+  if (!DEMO_TRUSTED) return [...BUILTIN_KEYS];
+  return [...BUILTIN_KEYS, { keyId: demo.keyId, publicKey: demo.publicKey, label: 'Vigie demo key (not for production)', source: 'demo' }];
 }

@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import demo from '../../lib/trust/demo-public-key.json';
+
+/** The production build is what IT force-installs: check what it asks for and what it trusts. */
+const out = join('.output', 'chrome-mv3');
+let manifest: Record<string, unknown>;
+let bundle: string;
+
+beforeAll(() => {
+  execFileSync('npx', ['wxt', 'build'], { stdio: 'pipe' });
+  manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.js') ? [join(dir, d.name)] : []));
+  bundle = files(out).map((f) => readFileSync(f, 'utf8')).join('\n');
+}, 60_000);
+
+describe('production build', () => {
+  it('has a stable id (manifest key) and MV3', () => {
+    expect(manifest.manifest_version).toBe(3);
+    expect(String(manifest.key)).toMatch(/^MIIBIjAN/);
+  });
+
+  it('asks only for the guarded platforms and the APIs it uses', () => {
+    expect(manifest.host_permissions).toEqual([
+      'https://actionnetwork.org/*',
+      'https://*.actionnetwork.org/*',
+      'https://*.actionbuilder.org/*',
+      'https://mail.google.com/*',
+      'https://outlook.office.com/*',
+      'https://outlook.office365.com/*',
+      'https://outlook.live.com/*',
+    ]);
+    expect(manifest.permissions).toEqual(expect.arrayContaining(['storage', 'downloads', 'alarms']));
+    expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\//);
+  });
+
+  it('does not contain, let alone trust, the demo key', () => {
+    expect(bundle.length).toBeGreaterThan(10_000);
+    expect(bundle).not.toContain(demo.publicKey);
+    expect(bundle).not.toContain(demo.keyId);
+  });
+});
