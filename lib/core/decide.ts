@@ -1,6 +1,8 @@
-import { activeAuthorization, grantStatus, type ExportAuthorization, type Grant, type GrantStatus } from './grant';
-import { EXPORT_SURFACES, type FindingId, type Override, type Policy, type Rule, type Surface } from './policy';
-import { fill, type Text } from './text';
+import type { ExportAuthorization, Grant } from './grant';
+import { activeAuthorization, grantStatus, type GrantStatus } from './grant-status';
+import { fill, type Bilingual as Text } from './lang';
+import type { FindingId, Override, Policy, Rule, Surface } from './policy';
+import { EXPORT_SURFACES } from './surfaces';
 
 export type DecidedVerdict = 'allow' | 'audit' | 'warn' | 'block';
 

@@ -6,8 +6,7 @@ import { describeIssues, InvalidDocumentError } from './errors';
 export const Surface = z.enum(['download', 'export-click', 'copy', 'print', 'send']);
 export type Surface = z.infer<typeof Surface>;
 
-/** Surfaces that take data out of the platform; an invalid grant blocks all of them. */
-export const EXPORT_SURFACES: readonly Surface[] = ['download', 'export-click', 'copy', 'print'];
+export { EXPORT_SURFACES } from './surfaces';
 
 export const Verdict = z.enum(['audit', 'warn', 'block']);
 export type Verdict = z.infer<typeof Verdict>;

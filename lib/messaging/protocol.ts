@@ -4,6 +4,7 @@ import { Surface } from '../core/policy';
 import type { RefusalCode } from '../core/signature';
 import type { Text } from '../core/text';
 import type { VigieState } from '../state/snapshot';
+import type { GuardContext } from '../guard/context-types';
 
 /**
  * The messages each kind of sender may send to the background, one zod union per direction.
@@ -29,6 +30,7 @@ const ContentEvent = EventSchema.omit({ time: true, platform: true }).extend({
 export const ContentToBackground = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('hello'), family: PlatformFamily }),
   z.strictObject({ type: z.literal('log-event'), event: ContentEvent }),
+  z.strictObject({ type: z.literal('get-context') }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
@@ -65,6 +67,7 @@ export interface Replies {
   hello: Ack;
   'log-event': Ack | { ok: false; error: 'not-stored' };
   'get-state': { ok: true; state: VigieState };
+  'get-context': { ok: true; context: GuardContext };
   'import-grant': ImportReply;
   'remove-grant': Ack;
 }

@@ -10,7 +10,8 @@ import {
 import { classifySender, familyMatches, type Sender } from '../messaging/sender';
 import { importGrant, removeGrant } from './grant-store';
 import { loadPolicy, type PolicyState } from './policy-source';
-import { recordHello } from './seen';
+import { recordHealth, recordHello } from './seen';
+import { guardContext } from './guard-context';
 import type { Services } from './services';
 import { snapshot } from './snapshot';
 import { keySource, MANAGED_WAIT_MS, type KeySource } from './trust';
@@ -60,9 +61,13 @@ async function fromContent(message: ContentToBackground, from: { url: string; pl
       if (!familyMatches(message.family, from.url)) return BAD_SENDER;
       await recordHello(services.areas.session, message.family, from.url, now);
       return { ok: true };
+    case 'get-context':
+      return { ok: true, context: await guardContext(loaded, from.platform) };
     case 'log-event':
       try {
-        await logEvent(services.db, { ...message.event, time: now.getTime(), platform: from.platform });
+        const event = { ...message.event, time: now.getTime(), platform: from.platform, policyId: loaded.policy.policy.id, policyVersion: loaded.policy.policy.version };
+        await logEvent(services.db, event);
+        if (event.surface === 'health') await recordHealth(services.areas.session, from.platform, event.action, event.detail, now);
         return { ok: true };
       } catch (error) {
         if (error instanceof InvalidDocumentError) return { ok: false, error: 'not-stored' };

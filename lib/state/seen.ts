@@ -18,3 +18,19 @@ export function recordHello(session: StorageArea, family: PlatformFamily, url: s
   queue = next.catch(() => undefined);
   return next;
 }
+
+export type Health = Partial<Record<string, { time: number; status: 'ok' | 'degraded'; detail?: string }>>;
+
+/**
+ * Records an adapter's health report for the popup: `degraded` when it could not find what it
+ * knows is there (a compose's body or Send control, an export button), `ok` when it recovered.
+ */
+export function recordHealth(session: StorageArea, platform: string, action: string, detail: string | undefined, now: Date): Promise<void> {
+  const next = queue.then(async () => {
+    const health = ((await readKey(session, KEYS.health)) ?? {}) as Health;
+    const status = action === 'degraded' ? 'degraded' : 'ok';
+    await session.set({ [KEYS.health]: { ...health, [platform]: { time: now.getTime(), status, detail } } });
+  });
+  queue = next.catch(() => undefined);
+  return next;
+}

@@ -8,6 +8,8 @@ export const KEYS = {
   settings: 'vigie:settings',
   /** storage.session: `{ [family]: { time, origin } }`, the content scripts that said hello. */
   seen: 'vigie:seen',
+  /** storage.session: `{ [platform]: { time, status, detail } }`, adapters' health reports. */
+  health: 'vigie:health',
 } as const;
 
 /** The part of a `storage` area Vigie uses; the polyfill's areas and WXT's fakeBrowser both fit it. */

@@ -59,3 +59,15 @@ describe('formatDate', () => {
     expect(formatList('en', ['Gmail', 'Outlook', 'Action Network'])).toBe('Gmail, Outlook and Action Network');
   });
 });
+
+describe('in-page guard strings', () => {
+  it('has French and English for every key, with the same placeholders', async () => {
+    const { GUARD_STRINGS } = await import('../../lib/guard/strings');
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, text] of Object.entries(GUARD_STRINGS)) {
+      expect(text.fr.trim(), `${key}.fr`).not.toBe('');
+      expect(text.en.trim(), `${key}.en`).not.toBe('');
+      expect(placeholders(text.fr), key).toEqual(placeholders(text.en));
+    }
+  });
+});

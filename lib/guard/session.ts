@@ -1,0 +1,81 @@
+import browser, { type Storage } from 'webextension-polyfill';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { decide, type Action, type Decision } from '../core/decide';
+import type { VigieEventInput } from '../core/event';
+import { originAndPath } from '../core/page-place';
+import { sendToBackground } from '../messaging/client';
+import type { GuardContext } from './context-types';
+
+/** Storage keys whose change means the policy, the grant or the language changed. */
+const WATCHED = ['vigie:policy', 'vigie:grant', 'vigie:settings'];
+
+export type GuardEvent = Omit<VigieEventInput, 'time' | 'platform' | 'policyId' | 'policyVersion' | 'origin' | 'path'> & { surface: Exclude<VigieEventInput['surface'], 'grant' | 'policy'> };
+
+/**
+ * A content script's view of the policy: fetched once from the background, refreshed when the
+ * policy, grant or language changes in storage (so a new policy reaches open tabs without a
+ * reload), and gone with the script's lifetime. Decisions are taken locally, synchronously, so a
+ * compliant action is never held up by a round trip.
+ */
+export class GuardSession {
+  private context: GuardContext | undefined;
+  private loading: Promise<GuardContext | undefined>;
+
+  private constructor(private readonly lifetime: ContentScriptContext) {
+    this.loading = this.refresh();
+  }
+
+  static start(lifetime: ContentScriptContext): GuardSession {
+    const session = new GuardSession(lifetime);
+    const onChanged = (changes: Record<string, Storage.StorageChange>, area: string): void => {
+      if (area === 'local' && WATCHED.some((key) => key in changes)) session.loading = session.refresh();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    lifetime.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
+    return session;
+  }
+
+  /** The context if it has arrived; `undefined` in the first milliseconds of the script. */
+  get current(): GuardContext | undefined {
+    return this.context;
+  }
+
+  /** Waits for the context (after a change, for the new one). */
+  ready(): Promise<GuardContext | undefined> {
+    return this.loading;
+  }
+
+  /** Decides an action on this page with the context held; `undefined` before it arrives. */
+  decide(action: Omit<Action, 'platform'>, now = new Date()): Decision | undefined {
+    const ctx = this.context;
+    return ctx && decide({ ...action, platform: ctx.platform }, ctx.policy, ctx.grant, now);
+  }
+
+  /** Logs an event for this page: only the origin and path of its address, never its content. */
+  async log(event: GuardEvent): Promise<void> {
+    if (this.lifetime.isInvalid) return;
+    const place = originAndPath(location.href);
+    await sendToBackground({ type: 'log-event', event: { ...event, ruleIds: event.ruleIds ?? [], clauses: event.clauses ?? [], findings: event.findings ?? [], ...place, grantId: event.grantId ?? this.context?.grant?.id } }).catch(() => undefined);
+  }
+
+  /** Reports that an adapter could (ok) or could not (degraded) find what it knows is on the page. */
+  async health(status: 'ok' | 'degraded', detail: string): Promise<void> {
+    await this.log({ surface: 'health', action: status, detail });
+  }
+
+  private async refresh(): Promise<GuardContext | undefined> {
+    if (this.lifetime.isInvalid) return this.context;
+    try {
+      const reply = await sendToBackground({ type: 'get-context' });
+      if (reply.ok) this.context = reply.context;
+    } catch {
+      // The extension was reloaded under this page: keep the last context until the script dies.
+    }
+    return this.context;
+  }
+}
+
+/** The event fields that describe a decision, for `GuardSession.log`. */
+export function decisionFields(decision: Decision): Pick<GuardEvent, 'verdict' | 'ruleIds' | 'clauses'> {
+  return { verdict: decision.verdict, ruleIds: decision.reasons.map((r) => r.ruleId), clauses: decision.clauses };
+}
