@@ -6,11 +6,12 @@ cd "$(dirname "$0")/.."
 
 . scripts/node22.sh
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "vigie: installing Debian's chromium (needs root)" >&2
+# chromium-l10n carries the French UI locale: on Linux the extension's language follows it.
+if ! command -v chromium >/dev/null 2>&1 || [ ! -f /usr/lib/chromium/locales/fr.pak ]; then
+  echo "vigie: installing Debian's chromium and chromium-l10n (needs root)" >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium >/dev/null
+  apt-get install -y -qq chromium chromium-l10n >/dev/null
 fi
 
 # Reinstall when the lock file changed since the last install (or on a fresh clone).

@@ -1,8 +1,9 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
+import { installBrowserDownloadGuard } from '../../lib/downloads/browser-downloads';
 import { browserServices } from '../../lib/state/browser-services';
 import { handleMessage } from '../../lib/state/handle-message';
-import { onAlarm, onStart } from '../../lib/state/lifecycle';
+import { onAlarm, onStart, onStorageChanged } from '../../lib/state/lifecycle';
 
 // Wiring only. Listeners are registered synchronously so a worker woken by an event receives it;
 // every handler reads what it needs from storage, since the worker may be stopped at any moment.
@@ -12,4 +13,6 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => onAlarm(alarm.name, services));
   browser.runtime.onInstalled.addListener(() => onStart(services));
   browser.runtime.onStartup.addListener(() => onStart(services));
+  browser.storage.onChanged.addListener((_changes, area) => onStorageChanged(area, services));
+  installBrowserDownloadGuard(services);
 });

@@ -89,7 +89,8 @@ export function decide(action: Action, policy: Policy, grant: Grant | undefined,
 
   if (action.surface === 'send') return applyRollout(policy, combine(sendReasons(action, policy), status));
   if (!EXPORT_SURFACES.includes(action.surface)) return { ...ALLOW, grantStatus: status };
-  if (action.surface === 'copy' && action.counts && !exceeds(action.counts, policy.copyThreshold)) {
+  // A copy, or a print, of less than the threshold is one person's details, not a member list.
+  if ((action.surface === 'copy' || action.surface === 'print') && action.counts && !exceeds(action.counts, policy.copyThreshold)) {
     return { ...ALLOW, grantStatus: status };
   }
 

@@ -5,6 +5,8 @@ import type { RefusalCode } from '../core/signature';
 import type { Text } from '../core/text';
 import type { VigieState } from '../state/snapshot';
 import type { GuardContext } from '../guard/context-types';
+import type { LogRead } from '../log/event-log';
+import type { Decision } from '../core/decide';
 
 /**
  * The messages each kind of sender may send to the background, one zod union per direction.
@@ -31,18 +33,38 @@ export const ContentToBackground = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('hello'), family: PlatformFamily }),
   z.strictObject({ type: z.literal('log-event'), event: ContentEvent }),
   z.strictObject({ type: z.literal('get-context') }),
+  /** The person justified an export in the page's dialog: let the one download it starts through. */
+  z.strictObject({ type: z.literal('export-approved'), justification: z.string().max(2000) }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
 const GetState = z.strictObject({ type: z.literal('get-state') });
 
-export const PopupToBackground = z.discriminatedUnion('type', [GetState]);
+/** "Check now": both pages may ask for a policy sync; the reply comes once it is done. */
+const SyncNow = z.strictObject({ type: z.literal('sync-now') });
+
+export const PopupToBackground = z.discriminatedUnion('type', [
+  GetState,
+  SyncNow,
+  /** The person opened a report of a suspected compromise (clause 7.7): the background logs it. */
+  z.strictObject({ type: z.literal('report-compromise') }),
+]);
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
+
+/** The options page's log filters; dates are epoch milliseconds, inclusive. */
+export const LogQuery = z.strictObject({
+  platform: z.string().max(64).optional(),
+  verdict: z.enum(['allow', 'audit', 'warn', 'block']).optional(),
+  from: z.number().int().nonnegative().optional(),
+  to: z.number().int().nonnegative().optional(),
+});
 
 export const OptionsToBackground = z.discriminatedUnion('type', [
   GetState,
+  SyncNow,
   z.strictObject({ type: z.literal('import-grant'), token: GrantText }),
   z.strictObject({ type: z.literal('remove-grant') }),
+  z.strictObject({ type: z.literal('query-log'), query: LogQuery }),
 ]);
 export type OptionsToBackground = z.infer<typeof OptionsToBackground>;
 
@@ -58,9 +80,11 @@ export interface Ack {
   ok: true;
 }
 
+/** `managed`: IT configures this person's grant, so it cannot be imported or removed here. */
 export type ImportReply =
   | { ok: true; holder: string }
-  | { ok: false; error: 'refused'; code: RefusalCode; text: Text };
+  | { ok: false; error: 'refused'; code: RefusalCode; text: Text }
+  | { ok: false; error: 'managed' };
 
 /** The reply to each message type; every reply may also be a Rejected. */
 export interface Replies {
@@ -68,9 +92,24 @@ export interface Replies {
   'log-event': Ack | { ok: false; error: 'not-stored' };
   'get-state': { ok: true; state: VigieState };
   'get-context': { ok: true; context: GuardContext };
+  'export-approved': Ack | { ok: false; error: 'refused' };
   'import-grant': ImportReply;
-  'remove-grant': Ack;
+  'remove-grant': Ack | { ok: false; error: 'managed' };
+  'sync-now': Ack;
+  'report-compromise': Ack;
+  'query-log': { ok: true; log: LogRead };
 }
+
+/**
+ * What the background asks a content script about a download it holds (organizing platforms).
+ * Types only: content scripts bundle no zod, and only the extension itself can message them.
+ */
+export type BackgroundToContent =
+  | { type: 'download-held'; decision: Decision; fileType: string }
+  | { type: 'download-blocked'; decision: Decision; fileType: string };
+
+/** The content script's answer to `download-held`; the background parses it (lib/downloads). */
+export type DownloadHeldReply = { choice: 'cancel' } | { choice: 'override'; justification: string };
 
 export type ReplyTo<M extends AnyMessage> = Replies[M['type']] | Rejected;
 export type AnyReply = Replies[keyof Replies] | Rejected;

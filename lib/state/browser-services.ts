@@ -12,5 +12,6 @@ export function browserServices(): Services {
     uiLanguage: () => browser.i18n.getUILanguage(),
     alarms: browser.alarms,
     now: () => new Date(),
+    fetch: globalThis.fetch.bind(globalThis),
   };
 }

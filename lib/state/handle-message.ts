@@ -1,5 +1,6 @@
 import { InvalidDocumentError } from '../core/errors';
-import { logEvent } from '../log/event-log';
+import { approveExport } from '../downloads/approval';
+import { logEvent, queryEvents } from '../log/event-log';
 import {
   ContentToBackground,
   OptionsToBackground,
@@ -14,6 +15,9 @@ import { recordHealth, recordHello } from './seen';
 import { guardContext } from './guard-context';
 import type { Services } from './services';
 import { snapshot } from './snapshot';
+import { logCompromiseReport } from './report';
+import { syncPolicy } from '../sync/run-sync';
+import { readSyncStatus } from '../sync/sync-status';
 import { keySource, MANAGED_WAIT_MS, type KeySource } from './trust';
 
 const BAD_SENDER: Rejected = { ok: false, error: 'bad-sender' };
@@ -63,6 +67,8 @@ async function fromContent(message: ContentToBackground, from: { url: string; pl
       return { ok: true };
     case 'get-context':
       return { ok: true, context: await guardContext(loaded, from.platform) };
+    case 'export-approved':
+      return approveExport(loaded, from.platform, message.justification);
     case 'log-event':
       try {
         const event = { ...message.event, time: now.getTime(), platform: from.platform, policyId: loaded.policy.policy.id, policyVersion: loaded.policy.policy.version };
@@ -83,10 +89,20 @@ async function fromPage(message: PopupToBackground | OptionsToBackground, loaded
     case 'get-state':
       return { ok: true, state: await snapshot({ ...grantContext, policy: loaded.policy }, services.uiLanguage()) };
     case 'import-grant':
+      if ((await readSyncStatus(services.areas.local)).grantManaged) return { ok: false, error: 'managed' };
       // An import waits for IT's keys however long the browser takes: refusing a good grant is worse.
       return importGrant(message.token, { ...grantContext, keys: keySource(services.areas) });
     case 'remove-grant':
+      if ((await readSyncStatus(services.areas.local)).grantManaged) return { ok: false, error: 'managed' };
       await removeGrant(grantContext);
       return { ok: true };
+    case 'sync-now':
+      await syncPolicy(services);
+      return { ok: true };
+    case 'report-compromise':
+      await logCompromiseReport({ ...grantContext, policy: loaded.policy });
+      return { ok: true };
+    case 'query-log':
+      return { ok: true, log: await queryEvents(services.db, message.query) };
   }
 }

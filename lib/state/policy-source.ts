@@ -2,30 +2,43 @@ import type { Policy } from '../core/policy';
 import { SignatureRefusal, verifyPolicy, type RefusalCode } from '../core/signature';
 import type { Text } from '../core/text';
 import { DEFAULT_POLICY } from '../packs';
-import { KEYS, readKey, type StorageAreas } from './storage';
+import { SyncStatusSchema } from '../sync/sync-status';
+import { KEYS, type StorageAreas } from './storage';
 import type { KeySource } from './trust';
+
+/**
+ * Where the policy in force came from: IT's inline policy (`managed`), the policy URL (`url`), a
+ * signed copy held without a sync record (`stored`, e.g. written by an older version), or the
+ * bundled default.
+ */
+export type PolicySource = 'managed' | 'url' | 'stored' | 'default';
 
 export interface PolicyState {
   policy: Policy;
-  source: 'default' | 'signed';
+  source: PolicySource;
   /** Label of the key that signed the policy in force. */
   signedBy?: string;
   /** A held signed policy that was refused, and why; the bundled default applies meanwhile. */
   refused?: { code: RefusalCode; text: Text };
 }
 
+/** The bundled default's place in the version order: a held policy may never be older. */
+export const BUNDLED_FLOOR = { id: DEFAULT_POLICY.id, version: DEFAULT_POLICY.version } as const;
+
 /**
- * The policy in force: the signed policy held in storage.local when it verifies against the
- * trusted keys and is not older than the bundled default, else the bundled default (which blocks
- * exports). Managed and URL sources come in a later issue.
+ * The policy in force: the last verified copy held in storage.local, verified again against the
+ * keys trusted now and not older than the bundled default, else the bundled default (which blocks
+ * exports). Only the sync (lib/sync) writes that copy, from IT's configuration or the policy URL;
+ * every reader goes through here, so a copy signed by a key IT has since withdrawn stops counting.
  */
 export async function loadPolicy(areas: Pick<StorageAreas, 'local'>, keys: KeySource): Promise<PolicyState> {
-  const held = await readKey(areas.local, KEYS.policy);
+  const stored = await areas.local.get([KEYS.policy, KEYS.sync]);
+  const held = stored[KEYS.policy];
   if (held === undefined) return { policy: DEFAULT_POLICY, source: 'default' };
   try {
-    const bundled = { id: DEFAULT_POLICY.id, version: DEFAULT_POLICY.version };
-    const { policy, key } = await verifyPolicy(held, await keys(), bundled);
-    return { policy, source: 'signed', signedBy: key.label };
+    const { policy, key } = await verifyPolicy(held, await keys(), BUNDLED_FLOOR);
+    const source = SyncStatusSchema.parse(stored[KEYS.sync] ?? {}).source ?? 'stored';
+    return { policy, source, signedBy: key.label };
   } catch (error) {
     if (error instanceof SignatureRefusal) return { policy: DEFAULT_POLICY, source: 'default', refused: { code: error.code, text: error.text } };
     throw error;

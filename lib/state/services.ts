@@ -14,6 +14,8 @@ export interface Services {
   uiLanguage: () => string;
   alarms: AlarmsApi;
   now: () => Date;
+  /** For the policy URL (lib/sync); the global `fetch` when absent, so tests can leave it out. */
+  fetch?: typeof fetch;
 }
 
 export interface AlarmsApi {

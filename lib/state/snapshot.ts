@@ -5,7 +5,9 @@ import { resolveLang } from '../i18n';
 import { loadGrant, type HeldGrant } from './grant-store';
 import type { PolicyState } from './policy-source';
 import { loadSettings, type Settings } from './settings';
-import type { StorageAreas } from './storage';
+import type { Health, Seen } from './seen';
+import { KEYS, type StorageAreas } from './storage';
+import { readSyncStatus, type SyncStatus } from '../sync/sync-status';
 import type { KeySource } from './trust';
 
 /** Everything the popup and options pages show, sent in answer to one `get-state`. */
@@ -15,6 +17,11 @@ export interface VigieState {
   policy: PolicyState;
   grant: HeldGrant;
   recent: LogRead;
+  /** What the policy syncs did: source, last sync, problems, whether IT manages the grant. */
+  sync: SyncStatus;
+  /** Adapters' health reports and the content scripts seen since the browser started (session storage). */
+  health: Health;
+  seen: Seen;
   /** The background's clock, so the pages judge expiry with the same `now`. */
   now: number;
 }
@@ -23,16 +30,20 @@ export interface VigieState {
 export const RECENT_EVENTS = 20;
 
 export async function snapshot(
-  ctx: { areas: Pick<StorageAreas, 'local'>; db: LogDatabase; keys: KeySource; policy: PolicyState; now: Date },
+  ctx: { areas: Pick<StorageAreas, 'local' | 'session'>; db: LogDatabase; keys: KeySource; policy: PolicyState; now: Date },
   uiLanguage: string,
 ): Promise<VigieState> {
   const settings = await loadSettings(ctx.areas.local);
+  const session = await ctx.areas.session.get([KEYS.health, KEYS.seen]);
   return {
     lang: resolveLang(settings.language, uiLanguage),
     settings,
     policy: ctx.policy,
     grant: await loadGrant(ctx.areas, ctx.keys, ctx.policy.policy, ctx.now),
     recent: await recentEvents(ctx.db, RECENT_EVENTS),
+    sync: await readSyncStatus(ctx.areas.local),
+    health: (session[KEYS.health] ?? {}) as Health,
+    seen: (session[KEYS.seen] ?? {}) as Seen,
     now: ctx.now.getTime(),
   };
 }

@@ -6,10 +6,14 @@ export const KEYS = {
   grant: 'vigie:grant',
   /** storage.local: user settings, repaired field by field on read. */
   settings: 'vigie:settings',
+  /** storage.local: what the policy syncs did (source, last sync, problems, backoff); lib/sync/sync-status.ts. */
+  sync: 'vigie:sync',
   /** storage.session: `{ [family]: { time, origin } }`, the content scripts that said hello. */
   seen: 'vigie:seen',
   /** storage.session: `{ [platform]: { time, status, detail } }`, adapters' health reports. */
   health: 'vigie:health',
+  /** storage.session: `[{ platform, expires, justification }]`, downloads a person justified in the page. */
+  downloadPasses: 'vigie:download-passes',
 } as const;
 
 /** The part of a `storage` area Vigie uses; the polyfill's areas and WXT's fakeBrowser both fit it. */

@@ -3,6 +3,8 @@ import type { Policy } from '../core/policy';
 import { SignatureRefusal, type RefusalCode } from '../core/signature';
 import type { Lang } from '../core/text';
 import { formatDateTime, t, type MessageKey } from '../i18n';
+import { SyncProblem } from '../sync/sync-status';
+import { problemText } from './policy-view';
 
 const SURFACES: Record<VigieEvent['surface'], MessageKey | undefined> = {
   download: 'surfaceDownload',
@@ -58,9 +60,11 @@ export function describeEvent(event: VigieEvent & { id: number }, policy: Policy
 }
 
 function eventText(event: VigieEvent, policy: Policy, lang: Lang): string {
-  if (event.action === 'grant-imported') return t(lang, 'eventGrantImported');
-  if (event.action === 'grant-removed') return t(lang, 'eventGrantRemoved');
-  if (event.action === 'grant-refused') return t(lang, 'eventGrantRefused', { reason: refusalReason(event.detail, lang) });
+  const vigie = vigieEventText(event, lang);
+  if (vigie !== undefined) return event.detail === 'managed' ? t(lang, 'eventGrantManaged', { what: vigie }) : vigie;
+  if (event.surface === 'health' && (event.action === 'ok' || event.action === 'degraded')) {
+    return t(lang, event.action === 'ok' ? 'eventHealthOk' : 'eventHealthDegraded', { platform: platformName(policy, event.platform, lang) });
+  }
   const surfaceKey = SURFACES[event.surface];
   const actionKey = ACTIONS[event.action];
   const what =
@@ -70,6 +74,37 @@ function eventText(event: VigieEvent, policy: Policy, lang: Lang): string {
     surface: surfaceKey ? t(lang, surfaceKey) : event.surface,
     what,
   });
+}
+
+/** Vigie's own events (grant, policy, report), or `undefined` for a decision on a platform. */
+function vigieEventText(event: VigieEvent, lang: Lang): string | undefined {
+  switch (event.action) {
+    case 'grant-imported':
+      return t(lang, 'eventGrantImported');
+    case 'grant-removed':
+      return t(lang, 'eventGrantRemoved');
+    case 'grant-refused':
+      return t(lang, 'eventGrantRefused', { reason: refusalReason(event.detail, lang) });
+    case 'grant-revoked':
+      return t(lang, 'eventGrantRevoked');
+    case 'policy-updated':
+      return t(lang, 'eventPolicyUpdated', { version: event.policyVersion ?? '?' });
+    case 'policy-refused':
+      return t(lang, 'eventPolicyRefused', { reason: syncReason(event.detail, lang) });
+    case 'sync-failed':
+      return t(lang, 'eventSyncFailed', { reason: syncReason(event.detail, lang) });
+    case 'reported':
+      return t(lang, 'eventReported');
+    default:
+      return undefined;
+  }
+}
+
+/** A sync event's detail (`url bad-signature v3`, `url http-error HTTP 404`) in plain words. */
+function syncReason(detail: string | undefined, lang: Lang): string {
+  const match = /^(managed|url) ([a-z-]+)(?: v(\d+))?(?: HTTP (\d+))?$/.exec(detail ?? '');
+  const problem = SyncProblem.safeParse(match && { source: match[1], code: match[2], version: match[3] && Number(match[3]), status: match[4] && Number(match[4]) });
+  return problem.success ? problemText(problem.data, lang) : (detail ?? '?');
 }
 
 export function platformName(policy: Policy, id: string, lang: Lang): string {

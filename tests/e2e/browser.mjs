@@ -57,6 +57,7 @@ function assertExtensionBuilt(dir) {
  * @param {string} [options.profileDir]     reuse a profile (restart); a temporary one otherwise
  * @param {boolean} [options.ownsProfile]  delete profileDir on close (default: only a temporary one)
  * @param {boolean} [options.headless]
+ * @param {string[]} [options.args]         extra Chromium switches
  * @param {{width:number,height:number}} [options.viewport]
  */
 export async function launchBrowser(options) {
@@ -72,6 +73,7 @@ export async function launchBrowser(options) {
   mkdirSync(join(profileDir, '.config'), { recursive: true });
 
   const started = Date.now();
+  const dropProfile = () => ownsProfile && rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless,
@@ -91,7 +93,11 @@ export async function launchBrowser(options) {
       '--disable-component-update',
       '--disable-sync',
       `--lang=${lang}`,
+      ...(options.args ?? []),
     ],
+  }).catch((error) => {
+    dropProfile();
+    throw error;
   });
 
   let serviceWorker;
@@ -110,7 +116,7 @@ export async function launchBrowser(options) {
     }
   } catch (error) {
     await context.close().catch(() => {});
-    if (ownsProfile) rmSync(profileDir, { recursive: true, force: true });
+    dropProfile();
     throw error;
   }
   const launchMs = Date.now() - started;
@@ -125,7 +131,7 @@ export async function launchBrowser(options) {
     /** Closes Chromium; deletes the profile if this launcher made it, unless keepProfile. */
     async close({ keepProfile = false } = {}) {
       await context.close().catch(() => {});
-      if (ownsProfile && !keepProfile) rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+      if (!keepProfile) dropProfile();
     },
     /** Closes and relaunches on the same profile (what a person does when restarting the browser). */
     async restart() {

@@ -11,19 +11,20 @@ export interface SignatureBlock {
 /**
  * The signature block clause 9.2 asks for: the local's name, then the notice's heading and text in
  * the policy's `signatureLanguage` (bilingual: French first). Everything is escaped as text.
+ * Without a section (an account the policy's patterns cover, no grant held) the name line is left out.
  */
-export function signatureBlock(policy: Policy, section: Section): SignatureBlock {
+export function signatureBlock(policy: Policy, section?: Section): SignatureBlock {
   const { heading, text, signatureLanguage } = policy.notice;
   const langs: Lang[] = signatureLanguage === 'bilingual' ? ['fr', 'en'] : [signatureLanguage];
-  const names = [...new Set(langs.map((lang) => sectionLabel(policy, section, lang)))];
+  const names = section ? [...new Set(langs.map((lang) => sectionLabel(policy, section, lang)))] : [];
   const notices = langs.map((lang) => ({ heading: heading[lang], text: text[lang] }));
   const html = [
-    `<p>${names.map(escapeHtml).join('<br>')}</p>`,
+    ...(names.length ? [`<p>${names.map(escapeHtml).join('<br>')}</p>`] : []),
     ...notices.map((n) => `<p><strong>${escapeHtml(n.heading)}</strong><br>${escapeHtml(n.text)}</p>`),
   ].join('');
   return {
     html: `<div data-vigie-signature="1">${html}</div>`,
-    text: [names.join('\n'), ...notices.map((n) => `${n.heading}\n${n.text}`)].join('\n\n'),
+    text: [...(names.length ? [names.join('\n')] : []), ...notices.map((n) => `${n.heading}\n${n.text}`)].join('\n\n'),
   };
 }
 

@@ -1,0 +1,113 @@
+import { originAndPath } from '../core/page-place';
+import { logEvent } from '../log/event-log';
+import type { Services } from '../state/services';
+import { justificationAccepted } from './approval';
+import { activeTabUrl, askPage, tabFor, tellPage, type TabsApi } from './ask-page';
+import type { DownloadFacts } from './download-source';
+import { judgeDownload, type Judgement } from './judge';
+import { takePass } from './passes';
+
+/** What the browser lets the backstop do with a download it holds (see download-guard.ts). */
+export interface Hold {
+  /** Lets the download go on: Chrome `suggest()`, Firefox `resume()`. */
+  proceed(): void | Promise<void>;
+  /** Cancels and erases it; `removed` when the file had already been written and was deleted. */
+  stop(): Promise<'cancelled' | 'removed'>;
+}
+
+export interface BackstopDeps {
+  services: Services;
+  tabs: TabsApi;
+  /** Any extension API call: keeps the worker up while a person reads the page's dialog. */
+  keepAlive: () => void;
+}
+
+/**
+ * The downloads backstop: whatever button, link, form, redirect or script started it, a download
+ * from a guarded platform is decided by the policy while the browser holds it. Allowed (an export
+ * authorization, or a platform the policy does not guard) → it goes on; blocked → cancelled and
+ * erased, and the page says why; warned → the page asks the person, and it goes on only with a
+ * justification the policy accepts, or a pass from the dialog the click already showed.
+ */
+export async function runBackstop(item: DownloadFacts, hold: Hold, deps: BackstopDeps): Promise<void> {
+  let judgement: Judgement | undefined;
+  try {
+    judgement = await judgeDownload(item, deps.services, () => activeTabUrl(deps.tabs));
+  } catch {
+    // The policy could not be read: a download that may be a guarded site's does not go ahead.
+    await hold.stop();
+    await record(deps.services, { time: deps.services.now().getTime(), platform: 'vigie', surface: 'download', action: 'blocked', detail: 'policy-unreadable' });
+    return;
+  }
+  if (!judgement) return hold.proceed();
+
+  const { decision } = judgement;
+  const log = (action: string, extra: { justification?: string; detail?: string } = {}) => logDownload(deps.services, item, judgement, action, extra);
+  if (decision.verdict === 'allow' || decision.verdict === 'audit') {
+    await hold.proceed();
+    return log('decided', decision.authorization ? { detail: `authorization=${decision.authorization.reference}` } : {});
+  }
+  if (decision.verdict === 'block') {
+    const how = await hold.stop();
+    await log('decided', how === 'removed' ? { detail: 'removed-after-completion' } : {});
+    const tab = await pageTab(deps.tabs, judgement);
+    if (tab !== undefined) await tellPage(deps.tabs, tab, { type: 'download-blocked', decision, fileType: judgement.fileType });
+    return;
+  }
+
+  await log('decided');
+  const pass = await takePass(deps.services.areas.session, judgement.source.platform.id, deps.services.now());
+  if (pass) {
+    await hold.proceed();
+    return log('overridden', { justification: pass.justification, detail: 'approved-in-page' });
+  }
+  const tab = await pageTab(deps.tabs, judgement);
+  const answer = tab === undefined
+    ? ({ choice: 'unanswered', why: 'no-page' } as const)
+    : await askPage(deps.tabs, tab, { type: 'download-held', decision, fileType: judgement.fileType }, deps.keepAlive);
+  if (answer.choice === 'override' && justificationAccepted(decision, answer.justification)) {
+    await hold.proceed();
+    return log('overridden', { justification: answer.justification.trim() });
+  }
+  await hold.stop();
+  await log('cancelled', answer.choice === 'unanswered' ? { detail: answer.why } : {});
+}
+
+async function pageTab(tabs: TabsApi, judgement: Judgement): Promise<number | undefined> {
+  if (judgement.source.fromActiveTab) {
+    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id;
+  }
+  return tabFor(tabs, judgement.source.pageUrl);
+}
+
+/**
+ * One log event for a download: the platform page's origin (and path when it is the referrer, a
+ * page; a download URL's path may end in a file named after a person), the file type, never the
+ * file's name or content.
+ */
+async function logDownload(services: Services, item: DownloadFacts, judgement: Judgement, action: string, extra: { justification?: string; detail?: string }): Promise<void> {
+  const { source, decision, context, fileType } = judgement;
+  const place = source.pageUrl === item.referrer ? originAndPath(source.pageUrl) : { origin: originAndPath(source.pageUrl).origin };
+  const detail = [`type=${fileType}`, source.fromActiveTab ? 'from=active-tab' : undefined, extra.detail].filter(Boolean).join(' ');
+  await record(services, {
+    time: services.now().getTime(),
+    platform: source.platform.id,
+    surface: 'download',
+    action,
+    verdict: decision.verdict,
+    ruleIds: decision.reasons.map((r) => r.ruleId),
+    clauses: decision.clauses,
+    ...place,
+    justification: extra.justification,
+    detail,
+    policyId: context.policy.id,
+    policyVersion: context.policy.version,
+    grantId: context.grant?.id,
+  });
+}
+
+/** A log failure must never change what happens to the download. */
+async function record(services: Services, event: Record<string, unknown>): Promise<void> {
+  await logEvent(services.db, event).catch(() => undefined);
+}

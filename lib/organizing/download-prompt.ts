@@ -1,0 +1,43 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { HOLD_DIALOG_MS } from '../downloads/limits';
+import { GUARD_STRINGS } from '../guard/strings';
+import type { GuardSession } from '../guard/session';
+import type { BackgroundToContent, DownloadHeldReply } from '../messaging/protocol';
+import { filled, promptDecision } from './prompt';
+
+/**
+ * Answers the background's downloads backstop in this tab: a held download gets the policy's
+ * dialog (its answer goes back; the background checks it again and logs it), a stopped one gets
+ * a dialog saying why nothing arrived. Only messages from this extension's background are heard.
+ */
+export function answerDownloadQuestions(session: GuardSession, lifetime: ContentScriptContext): void {
+  const listener = (raw: unknown, sender: Runtime.MessageSender): Promise<DownloadHeldReply> | undefined => {
+    if (sender.id !== browser.runtime.id || sender.tab || !isBackgroundMessage(raw)) return undefined;
+    return answer(session, raw);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  lifetime.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}
+
+async function answer(session: GuardSession, message: BackgroundToContent): Promise<DownloadHeldReply> {
+  const ctx = (await session.ready()) ?? session.current;
+  if (!ctx) return { choice: 'cancel' };
+  const type = message.fileType.replace(/[^a-z0-9]/gi, '').slice(0, 12) || 'file';
+  if (message.type === 'download-blocked') {
+    void promptDecision(message.decision, ctx, { notes: [filled('downloadStopped', { type })] });
+    return { choice: 'cancel' };
+  }
+  const result = await promptDecision(message.decision, ctx, {
+    overrideLabel: GUARD_STRINGS.downloadAnyway,
+    notes: [filled('downloadHeld', { type })],
+    signal: AbortSignal.timeout(HOLD_DIALOG_MS),
+  });
+  return result.choice === 'override' ? { choice: 'override', justification: result.justification } : { choice: 'cancel' };
+}
+
+function isBackgroundMessage(raw: unknown): raw is BackgroundToContent {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const m = raw as Record<string, unknown>;
+  return (m.type === 'download-held' || m.type === 'download-blocked') && typeof m.fileType === 'string' && typeof m.decision === 'object' && m.decision !== null;
+}

@@ -1,0 +1,100 @@
+import type { Decision } from '../core/decide';
+import type { GuardSession } from '../guard/session';
+import { GUARD_STRINGS } from '../guard/strings';
+import { pageCounts } from './member-data-dom';
+import { goesAhead, recordAllowed, settle, stopEvent } from './settle';
+
+/**
+ * Printing a member list. Ctrl/Cmd+P is caught on keydown (capture, `window`) and the page's own
+ * `window.print()` through the page-world hooks; both are decided before any print dialog opens.
+ * The browser's menu (⋮ → Print) reaches the page only as `beforeprint`, which cannot be
+ * cancelled: Vigie then blanks the printout with a print-only style (the paper says why and how
+ * to justify) and removes it on `afterprint`. A page showing less than the policy's copy
+ * threshold is not a member list and prints freely.
+ */
+export function installPrintGuard(session: GuardSession, signal: AbortSignal): { decidePagePrint: (pending: () => void) => Promise<'allow' | 'block'> } {
+  /** Set while a print Vigie let through runs, so its `beforeprint` does not blank it. */
+  let approved = false;
+  let blank: HTMLStyleElement | undefined;
+
+  const decision = (): { decision: Decision | undefined; counts: ReturnType<typeof pageCounts> } => {
+    const counts = pageCounts(document);
+    return { decision: session.decide({ surface: 'print', counts }), counts };
+  };
+
+  const printApproved = () => {
+    approved = true;
+    window.print(); // the content script's own print, not the page's wrapped one
+    setTimeout(() => (approved = false), 1000);
+  };
+
+  /** Decides a print asked for by key or by the page; `true` when it may go on at once. */
+  const decidePrint = async (pending?: () => void): Promise<'now' | 'approved' | 'refused'> => {
+    await session.ready();
+    const { decision: d, counts } = decision();
+    if (!d) return 'refused';
+    if (goesAhead(d)) {
+      recordAllowed(session, d, { surface: 'print', counts });
+      return 'now';
+    }
+    pending?.();
+    const settled = await settle(session, d, { surface: 'print', counts }, { overrideLabel: GUARD_STRINGS.printAnyway });
+    return settled.go ? 'approved' : 'refused';
+  };
+
+  const onKey = (event: KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'p') return;
+    const { decision: d, counts } = decision();
+    if (d && goesAhead(d)) {
+      recordAllowed(session, d, { surface: 'print', counts });
+      approved = true; // the browser's print follows: do not blank it
+      setTimeout(() => (approved = false), 1000);
+      return;
+    }
+    stopEvent(event);
+    void decidePrint().then((outcome) => outcome !== 'refused' && printApproved());
+  };
+
+  const onBeforePrint = () => {
+    if (approved) return;
+    const { decision: d, counts } = decision();
+    if (!d || goesAhead(d)) {
+      if (d) recordAllowed(session, d, { surface: 'print', counts, detail: 'print-menu' });
+      return;
+    }
+    blank = blankingStyle();
+    document.documentElement.append(blank);
+    void session.log({ surface: 'print', action: 'blanked', verdict: d.verdict, ruleIds: d.reasons.map((r) => r.ruleId), clauses: d.clauses, counts, detail: 'print-menu' });
+  };
+  const onAfterPrint = () => {
+    blank?.remove();
+    blank = undefined;
+  };
+
+  window.addEventListener('keydown', onKey, { capture: true, signal });
+  window.addEventListener('beforeprint', onBeforePrint, { signal });
+  window.addEventListener('afterprint', onAfterPrint, { signal });
+
+  return {
+    /** The page called `window.print()`: `allow` lets its own print go on (the hooks call it). */
+    decidePagePrint: async (pending) => {
+      const outcome = await decidePrint(pending);
+      if (outcome === 'refused') return 'block';
+      approved = true;
+      setTimeout(() => (approved = false), 1000);
+      return 'allow';
+    },
+  };
+}
+
+/** A print-only style: nothing of the page on paper, only why (both languages). */
+function blankingStyle(): HTMLStyleElement {
+  const css = (s: string) => s.replace(/["\\]/g, '\\$&');
+  const style = document.createElement('style');
+  style.media = 'print';
+  style.textContent = `
+    body * { display: none !important; }
+    body::before { content: "${css(GUARD_STRINGS.printBlanked.fr)}\\A\\A${css(GUARD_STRINGS.printBlanked.en)}";
+      white-space: pre-wrap; display: block; font: 16px/1.5 sans-serif; padding: 2cm; }`;
+  return style;
+}

@@ -1,0 +1,181 @@
+import { canonicalJson } from '../core/canonical-json';
+import { grantStatus } from '../core/grant-status';
+import type { Policy } from '../core/policy';
+import { readEnvelope, verifyGrantSignature, type SignedEnvelope, type TrustedKey } from '../core/signature';
+import { logEvent } from '../log/event-log';
+import { BUNDLED_FLOOR, loadPolicy, type PolicyState } from '../state/policy-source';
+import type { Services } from '../state/services';
+import { KEYS, readKey } from '../state/storage';
+import { trustedKeys } from '../state/trust';
+import { RETRY_ALARM, retryDelayMinutes, SYNC_ALARM } from './backoff';
+import { choosePolicy, type Candidate } from './choose';
+import { FetchFailure, fetchPolicyText, policyUrlOf } from './fetch-policy';
+import { applyManagedGrant } from './managed-grant';
+import { MANAGED_SYNC_WAIT_MS, readManagedConfig, type ManagedConfig } from './managed-config';
+import { FETCH_FAILURES, readSyncStatus, type RemoteSource, type SyncProblem, type SyncStatus } from './sync-status';
+
+const MINUTE_MS = 60_000;
+
+/** One sync at a time in this worker: a second trigger while one runs gets the same result. */
+let inFlight: Promise<SyncStatus> | undefined;
+
+/**
+ * Brings the policy (and IT's grant) up to date from IT's configuration and the policy URL, keeps
+ * the last good policy when what arrives is refused, records what happened for the popup, logs
+ * what changed, and schedules the next sync (sooner, with backoff, after a failure). Writing the
+ * accepted policy to storage.local is what makes open tabs pick it up (lib/guard/session.ts).
+ */
+export function syncPolicy(services: Services): Promise<SyncStatus> {
+  inFlight ??= runSync(services).finally(() => {
+    inFlight = undefined;
+  });
+  return inFlight;
+}
+
+async function runSync(services: Services): Promise<SyncStatus> {
+  const now = services.now();
+  const before = await readSyncStatus(services.areas.local);
+  const managed = await readManagedConfig(services.areas.managed);
+  if (managed.state === 'late') {
+    // IT's configuration could not be read: change nothing, say so, and look again in a minute.
+    const status = { ...before, lastAttempt: now.getTime(), problems: [{ source: 'managed', code: 'managed-late' }] } satisfies SyncStatus;
+    await services.areas.local.set({ [KEYS.sync]: status });
+    await services.alarms.create(RETRY_ALARM, { delayInMinutes: 1 });
+    return status;
+  }
+  const keys = await trustedKeys(services.areas, MANAGED_SYNC_WAIT_MS);
+  const held = await loadPolicy(services.areas, async () => keys);
+  const floor = held.source === 'default' ? BUNDLED_FLOOR : { id: held.policy.id, version: held.policy.version };
+
+  const { candidates, problems, configured, url } = await gather(managed.config, services.fetch ?? globalThis.fetch.bind(globalThis));
+  const choice = await choosePolicy(candidates, keys, floor);
+  problems.push(...choice.refused);
+  const accepted = choice.accepted;
+  const policy = accepted?.verified.policy ?? held.policy;
+  const changed = accepted !== undefined && !(await holds(services, accepted.verified.envelope));
+
+  const grant = await applyManagedGrant(managed.config.signedGrant, {
+    local: services.areas.local, db: services.db, keys, policy, now, wasManaged: before.grantManaged,
+  });
+  if (grant.problem) problems.push(grant.problem);
+
+  const urlFailed = problems.some((p) => p.source === 'url');
+  const failures = urlFailed ? before.failures + 1 : 0;
+  const delay = retryDelayMinutes(failures, policy.sync.refreshMinutes);
+  const status: SyncStatus = {
+    source: accepted?.source ?? before.source,
+    url,
+    acceptedAt: changed ? now.getTime() : before.acceptedAt,
+    lastAttempt: now.getTime(),
+    lastSuccess: problems.length === 0 ? now.getTime() : before.lastSuccess,
+    failures,
+    nextRetry: urlFailed ? now.getTime() + delay * MINUTE_MS : undefined,
+    problems: problems.slice(0, 10),
+    grantManaged: grant.managed,
+    configured,
+  };
+  if (changed) {
+    // One write: a reader never sees the new policy with the old record, or the reverse.
+    await services.areas.local.set({ [KEYS.policy]: accepted.verified.envelope, [KEYS.sync]: status });
+  } else {
+    await services.areas.local.set({ [KEYS.sync]: status });
+  }
+
+  await logOutcome(services, { held, policy, changed, accepted: accepted?.source, before, problems, keys, now });
+  await schedule(services, policy, urlFailed ? delay : undefined);
+  return status;
+}
+
+/** What the configured sources delivered, highest precedence first, and what failed on the way. */
+async function gather(config: ManagedConfig, fetcher: typeof fetch) {
+  const candidates: Candidate[] = [];
+  const problems: SyncProblem[] = [];
+  const configured: RemoteSource[] = [];
+  if (config.signedPolicy !== undefined) {
+    configured.push('managed');
+    candidates.push({ source: 'managed', input: config.signedPolicy });
+  }
+  let url: string | undefined;
+  if (config.policyUrl !== undefined) {
+    configured.push('url');
+    const parsed = policyUrlOf(config.policyUrl);
+    url = parsed?.href ?? (typeof config.policyUrl === 'string' ? config.policyUrl.slice(0, 2048) : undefined);
+    if (!parsed) problems.push({ source: 'url', code: 'not-https' });
+    else {
+      try {
+        candidates.push({ source: 'url', input: await fetchPolicyText(parsed, fetcher) });
+      } catch (error) {
+        if (!(error instanceof FetchFailure)) throw error;
+        problems.push({ source: 'url', code: error.code, ...(error.status ? { status: error.status } : {}) });
+      }
+    }
+  }
+  return { candidates, problems, configured, url };
+}
+
+/** True when storage already holds exactly this envelope (a sync that changes nothing writes no policy). */
+async function holds(services: Services, envelope: SignedEnvelope): Promise<boolean> {
+  const held = await readKey(services.areas.local, KEYS.policy);
+  if (held === undefined) return false;
+  try {
+    return canonicalJson(readEnvelope(held)) === canonicalJson(envelope);
+  } catch {
+    return false;
+  }
+}
+
+interface Outcome {
+  held: PolicyState;
+  policy: Policy;
+  changed: boolean;
+  accepted?: RemoteSource;
+  before: SyncStatus;
+  problems: SyncProblem[];
+  keys: readonly TrustedKey[];
+  now: Date;
+}
+
+/** Logs a new policy, each problem the first time it appears, and a grant the new policy revokes. */
+async function logOutcome(services: Services, o: Outcome): Promise<void> {
+  const base = { time: o.now.getTime(), platform: 'vigie', surface: 'policy', policyId: o.policy.id, policyVersion: o.policy.version } as const;
+  if (o.changed) await logEvent(services.db, { ...base, action: 'policy-updated', detail: `${o.accepted} v${o.policy.version}` });
+  for (const problem of newProblems(o.before.problems, o.problems)) await logEvent(services.db, { ...base, ...problemEvent(problem) });
+  if (o.changed) await logRevocation(services, o);
+}
+
+/** Problems not already there at the previous sync: a server down for a day is logged once. */
+function newProblems(before: readonly SyncProblem[], now: readonly SyncProblem[]): SyncProblem[] {
+  const key = (p: SyncProblem) => `${p.source}:${p.code}:${p.version ?? ''}`;
+  const seen = new Set(before.map(key));
+  return now.filter((p) => !seen.has(key(p)));
+}
+
+/** A grant refusal reads like one from the options page (`detail` is the code); others say where. */
+function problemEvent(p: SyncProblem) {
+  if (p.source === 'grant') return { surface: 'grant', action: 'grant-refused', detail: p.code } as const;
+  const fetching = (FETCH_FAILURES as readonly string[]).includes(p.code);
+  const detail = [p.source, p.code, p.version && `v${p.version}`, p.status && `HTTP ${p.status}`].filter(Boolean).join(' ');
+  return { surface: 'policy', action: fetching ? 'sync-failed' : 'policy-refused', detail } as const;
+}
+
+async function logRevocation(services: Services, o: Outcome): Promise<void> {
+  const text = await readKey(services.areas.local, KEYS.grant);
+  if (text === undefined) return;
+  try {
+    const { grant } = await verifyGrantSignature(text, o.keys);
+    const wasRevoked = grantStatus(grant, o.held.policy.revokedGrants, o.now) === 'revoked';
+    if (!wasRevoked && grantStatus(grant, o.policy.revokedGrants, o.now) === 'revoked') {
+      await logEvent(services.db, { time: o.now.getTime(), platform: 'vigie', surface: 'grant', action: 'grant-revoked', grantId: grant.id, policyId: o.policy.id, policyVersion: o.policy.version });
+    }
+  } catch {
+    // A held grant that no longer verifies is shown as such by the popup; nothing to log here.
+  }
+}
+
+/** Keeps the periodic sync at the policy's interval, and sets the retry after a failure. */
+async function schedule(services: Services, policy: Policy, retryMinutes: number | undefined): Promise<void> {
+  const minutes = policy.sync.refreshMinutes;
+  const current = (await services.alarms.get(SYNC_ALARM)) as { periodInMinutes?: number } | undefined;
+  if (current?.periodInMinutes !== minutes) await services.alarms.create(SYNC_ALARM, { delayInMinutes: minutes, periodInMinutes: minutes });
+  if (retryMinutes !== undefined) await services.alarms.create(RETRY_ALARM, { delayInMinutes: retryMinutes });
+}

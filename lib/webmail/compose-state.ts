@@ -1,0 +1,24 @@
+/** What the guard remembers about one compose while it is open. */
+export interface ComposeState {
+  body: HTMLElement;
+  /** The element holding the body, subject, From and Send control (see ComposeAdapter.composeOf). */
+  root: HTMLElement;
+  /** The sender last read, to act when the From changes. */
+  sender?: string;
+  /** Our signature block, while it is in the body. */
+  block?: Element;
+  /** The person removed our block (deleted it, undid it): it is never put back in this compose. */
+  userRemoved: boolean;
+  /** The person edited the body since our last insertion (tells a deletion from a page re-render). */
+  edited: boolean;
+  /** The notice was already there when the compose was first seen (a re-opened draft, typed by hand). */
+  hadNotice: boolean;
+  /** Re-insertions after the page itself re-rendered the body; capped so we never fight the page. */
+  reinserts: number;
+  /** A send dialog is open for this compose: further sends wait for it. */
+  pending: boolean;
+}
+
+export function newComposeState(body: HTMLElement, root: HTMLElement): ComposeState {
+  return { body, root, userRemoved: false, edited: false, hadNotice: false, reinserts: 0, pending: false };
+}

@@ -1,0 +1,41 @@
+import type { Decision } from '../core/decide';
+import { checkEmail, type EmailCheckResult } from '../core/email/check-email';
+import type { GuardContext } from '../guard/context-types';
+import type { GuardEvent, GuardSession } from '../guard/session';
+import { decisionFields } from '../guard/session';
+import type { ComposeAdapter } from '../platforms/types';
+import type { ComposeState } from './compose-state';
+import { checkContextOf, domainOf } from './scope';
+
+export interface SendCheck {
+  ctx: GuardContext;
+  sender?: string;
+  result: EmailCheckResult;
+  /** Present when the sender is in scope and the message has findings. */
+  decision?: Decision;
+  /** `pass`: let the send go untouched (compliant, out of scope, allowed or audit only). */
+  outcome: 'pass' | 'stop';
+}
+
+/**
+ * The check at the moment of a send, synchronous so a compliant send is not held up: reads the
+ * compose as it is now (the From may have changed since it opened), runs the email checks and
+ * the policy's decision. `undefined` before the policy has reached the page.
+ */
+export function checkSend(state: ComposeState, adapter: ComposeAdapter, session: GuardSession): SendCheck | undefined {
+  const ctx = session.current;
+  if (!ctx) return undefined;
+  const sender = adapter.sender(state.root, document);
+  const input = { from: sender ?? '', subject: adapter.subject(state.root), body: state.body.innerHTML, format: 'html' as const };
+  const result = checkEmail(input, ctx.policy, checkContextOf(ctx));
+  if (!result.inScope || result.compliant) return { ctx, sender, result, outcome: 'pass' };
+  const decision = session.decide({ surface: 'send', findings: result.findings.map((f) => f.rule) });
+  const stop = decision !== undefined && (decision.verdict === 'block' || decision.verdict === 'warn');
+  return { ctx, sender, result, decision, outcome: stop ? 'stop' : 'pass' };
+}
+
+/** The log fields of a check: rules, clauses and findings, the sender's domain; never content. */
+export function checkFields(check: SendCheck): Omit<GuardEvent, 'surface' | 'action'> {
+  const decided = check.decision ? decisionFields(check.decision) : { verdict: 'allow' as const };
+  return { ...decided, findings: check.result.findings.map((f) => f.rule), senderDomain: domainOf(check.sender) };
+}
