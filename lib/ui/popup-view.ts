@@ -2,15 +2,20 @@ import type { Lang } from '../core/text';
 import { t } from '../i18n';
 import type { VigieState } from '../state/snapshot';
 import { describeEvent, type EventLine } from './event-words';
-import { scopeView, type Row, type ScopeView } from './scope-view';
+import { healthView, type HealthLine } from './health-view';
+import { policyView, type PolicyView } from './policy-view';
+import { scopeView, type ScopeView } from './scope-view';
 
 export interface PopupView {
   lang: Lang;
-  policyHeading: string;
-  policyRows: Row[];
-  policyWarning?: string;
   scopeHeading: string;
   scope: ScopeView;
+  /** IT provides the grant. */
+  grantNote?: string;
+  policy: PolicyView;
+  healthHeading: string;
+  health: HealthLine[];
+  report: { heading: string; help: string; button: string };
   openOptions: string;
   eventsHeading: string;
   events: EventLine[];
@@ -27,19 +32,21 @@ export const POPUP_EVENTS = 5;
 /** Everything the popup shows, in its language, computed from one `get-state` reply. */
 export function popupView(state: VigieState): PopupView {
   const { lang } = state;
-  const { policy, source, refused } = state.policy;
+  const { policy } = state.policy;
   const events = state.recent.events.slice(0, POPUP_EVENTS).map((e) => describeEvent(e, policy, lang));
   return {
     lang,
-    policyHeading: t(lang, 'policyHeading'),
-    policyRows: [
-      { term: t(lang, 'organisation'), value: policy.organisation.shortName[lang] },
-      { term: t(lang, 'version'), value: String(policy.version) },
-      { term: t(lang, 'source'), value: t(lang, source === 'signed' ? 'sourceSigned' : 'sourceDefault') },
-    ],
-    policyWarning: refused ? t(lang, 'policyRefused', { reason: refused.text[lang] }) : undefined,
     scopeHeading: t(lang, 'scopeHeading'),
     scope: scopeView(state.grant, policy, lang, new Date(state.now)),
+    grantNote: state.sync.grantManaged ? t(lang, 'grantManagedNote') : undefined,
+    policy: policyView(state, lang),
+    healthHeading: t(lang, 'healthHeading'),
+    health: healthView(policy, state.health, state.seen, lang),
+    report: {
+      heading: t(lang, 'reportHeading'),
+      help: t(lang, 'reportHelp', { clause: policy.contacts.incidentReporting.clause }),
+      button: t(lang, 'reportButton'),
+    },
     openOptions: t(lang, 'openOptions'),
     eventsHeading: t(lang, 'eventsHeading'),
     events,
