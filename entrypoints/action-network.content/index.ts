@@ -1,11 +1,17 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendToBackground } from '../../lib/messaging/client';
+import { installEmailStepGuard } from '../../lib/organizing/email-step-guard';
+import { startOrganizingGuard } from '../../lib/organizing/guard';
+import { actionNetworkOrganizing } from '../../lib/platforms/action-network/adapter';
 import { PLATFORM_MATCHES } from '../../lib/platforms/hosts';
 
+// document_start: the guard's capture listeners on window must come before any of the page's.
 export default defineContentScript({
   matches: [...PLATFORM_MATCHES.actionNetwork],
-  runAt: 'document_idle',
-  async main() {
-    await sendToBackground({ type: 'hello', family: 'action-network' });
+  runAt: 'document_start',
+  main(ctx) {
+    void sendToBackground({ type: 'hello', family: 'action-network' });
+    const session = startOrganizingGuard(ctx, actionNetworkOrganizing);
+    installEmailStepGuard(session, actionNetworkOrganizing.emailStep, ctx.signal);
   },
 });

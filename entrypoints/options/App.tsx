@@ -2,21 +2,49 @@ import { useState } from 'preact/hooks';
 import type { ImportReply, Rejected } from '../../lib/messaging/protocol';
 import type { LanguageSetting } from '../../lib/state/settings';
 import type { VigieState } from '../../lib/state/snapshot';
-import { EventList } from '../../lib/ui/event-list';
-import { importOutcome, optionsView } from '../../lib/ui/options-view';
+import { LogSection, type LogActions } from '../../lib/ui/log-section';
+import { importOutcome, optionsView, type OptionsView } from '../../lib/ui/options-view';
+import { PolicyPanel } from '../../lib/ui/policy-panel';
 
 const MAX_GRANT_BYTES = 64 * 1024;
 
-export interface OptionsActions {
+export interface OptionsActions extends LogActions {
   importGrant: (token: string) => Promise<ImportReply | Rejected>;
   removeGrant: () => Promise<void>;
   setLanguage: (language: LanguageSetting) => Promise<void>;
+  syncNow: () => Promise<void>;
   /** Asks the background for the state again and re-renders. */
   refresh: () => Promise<void>;
 }
 
 export function App({ state, actions }: { state: VigieState; actions: OptionsActions }) {
   const view = optionsView(state);
+  const onLanguage = async (event: Event) => {
+    await actions.setLanguage((event.currentTarget as HTMLSelectElement).value as LanguageSetting);
+    await actions.refresh();
+  };
+  return (
+    <main class="options">
+      <h1>{view.title}</h1>
+      <GrantSection view={view} actions={actions} />
+      <PolicyPanel view={view.policy} heading={view.policyHeading} onCheck={actions.syncNow} />
+      <section aria-labelledby="language-heading">
+        <h2 id="language-heading">{view.languageHeading}</h2>
+        <label for="language">{view.languageLabel}</label>{' '}
+        <select id="language" value={view.language} onChange={onLanguage}>
+          {view.languageOptions.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </section>
+      <LogSection state={state} view={view} actions={actions} />
+    </main>
+  );
+}
+
+function GrantSection({ view, actions }: { view: OptionsView; actions: OptionsActions }) {
   const [token, setToken] = useState('');
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>();
 
@@ -40,61 +68,43 @@ export function App({ state, actions }: { state: VigieState; actions: OptionsAct
     setOutcome(undefined);
     await actions.refresh();
   };
-  const onLanguage = async (event: Event) => {
-    await actions.setLanguage((event.currentTarget as HTMLSelectElement).value as LanguageSetting);
-    await actions.refresh();
-  };
 
   return (
-    <main class="options">
-      <h1>{view.title}</h1>
-      <section aria-labelledby="grant-heading">
-        <h2 id="grant-heading">{view.grantHeading}</h2>
-        <p id="current-grant">{view.currentGrant}</p>
-        {view.canRemove && (
-          <p>
-            <button type="button" onClick={onRemove}>
-              {view.removeButton}
-            </button>
-          </p>
-        )}
-        <form onSubmit={onImport}>
-          <p>
-            <label for="grant-text">{view.textLabel}</label>
-          </p>
-          <textarea id="grant-text" aria-describedby="grant-help" value={token} onInput={(e) => setToken(e.currentTarget.value)} spellcheck={false} />
-          <p id="grant-help">{view.textHelp}</p>
-          <p>
-            <label for="grant-file">{view.fileLabel}</label>{' '}
-            <input id="grant-file" type="file" accept=".txt,.json,.vigie,text/plain,application/json" onChange={onFile} />
-          </p>
-          <p>
-            <button type="submit">
-              {view.importButton}
-            </button>
-          </p>
-        </form>
-        {outcome && (
-          <p class={outcome.ok ? 'ok' : 'alert'} role={outcome.ok ? 'status' : 'alert'}>
-            {outcome.text}
-          </p>
-        )}
-      </section>
-      <section aria-labelledby="language-heading">
-        <h2 id="language-heading">{view.languageHeading}</h2>
-        <label for="language">{view.languageLabel}</label>{' '}
-        <select id="language" value={view.language} onChange={onLanguage}>
-          {view.languageOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </section>
-      <section aria-labelledby="log-heading">
-        <h2 id="log-heading">{view.logHeading}</h2>
-        <EventList events={view.events} empty={view.noEvents} />
-      </section>
-    </main>
+    <section aria-labelledby="grant-heading">
+      <h2 id="grant-heading">{view.grantHeading}</h2>
+      <p id="current-grant">{view.currentGrant}</p>
+      {view.managedGrant ? (
+        <p class="note">{view.managedGrant}</p>
+      ) : (
+        <>
+          {view.canRemove && (
+            <p>
+              <button type="button" class="secondary" onClick={onRemove}>
+                {view.removeButton}
+              </button>
+            </p>
+          )}
+          <form onSubmit={onImport}>
+            <p>
+              <label for="grant-text">{view.textLabel}</label>
+            </p>
+            <textarea id="grant-text" aria-describedby="grant-help" value={token} onInput={(e) => setToken(e.currentTarget.value)} spellcheck={false} />
+            <p id="grant-help">{view.textHelp}</p>
+            <p>
+              <label for="grant-file">{view.fileLabel}</label>{' '}
+              <input id="grant-file" type="file" accept=".txt,.json,.vigie,text/plain,application/json" onChange={onFile} />
+            </p>
+            <p>
+              <button type="submit">{view.importButton}</button>
+            </p>
+          </form>
+        </>
+      )}
+      {outcome && (
+        <p class={outcome.ok ? 'ok' : 'alert'} role={outcome.ok ? 'status' : 'alert'}>
+          {outcome.text}
+        </p>
+      )}
+    </section>
   );
 }

@@ -13,6 +13,24 @@ void mountPage(
       importGrant: (token) => sendToBackground({ type: 'import-grant', token }),
       removeGrant: async () => void (await sendToBackground({ type: 'remove-grant' })),
       setLanguage: async (language) => void (await saveSettings(browser.storage.local, { language })),
+      syncNow: async () => {
+        await sendToBackground({ type: 'sync-now' });
+        await refresh();
+      },
+      queryLog: async (query) => {
+        const reply = await sendToBackground({ type: 'query-log', query });
+        return reply.ok ? reply.log : undefined;
+      },
+      saveCsv: async (csv, filename) => {
+        // A download made by Vigie itself: the downloads guard lets its own through (lib/downloads).
+        // The byte-order mark makes spreadsheet programs read the file as UTF-8.
+        const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
+        try {
+          await browser.downloads.download({ url, filename, saveAs: false, conflictAction: 'uniquify' });
+        } finally {
+          setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        }
+      },
       refresh,
     };
     return <App state={state} actions={actions} />;

@@ -1,11 +1,16 @@
-import { EventList } from '../../lib/ui/event-list';
-import { popupView } from '../../lib/ui/popup-view';
-import { Rows } from '../../lib/ui/rows';
-import { ScopeCard } from '../../lib/ui/scope-card';
 import type { VigieState } from '../../lib/state/snapshot';
+import { EventList } from '../../lib/ui/event-list';
+import { HealthList } from '../../lib/ui/health-list';
+import { PolicyPanel } from '../../lib/ui/policy-panel';
+import { popupView } from '../../lib/ui/popup-view';
+import { ScopeCard } from '../../lib/ui/scope-card';
 
 export interface PopupActions {
   openOptions: () => void;
+  /** Syncs the policy now, then shows the new state. */
+  syncNow: () => Promise<void>;
+  /** Logs the report and opens the prefilled message (clause 7.7). */
+  reportCompromise: () => Promise<void>;
 }
 
 export function App({ state, actions }: { state: VigieState; actions: PopupActions }) {
@@ -13,17 +18,16 @@ export function App({ state, actions }: { state: VigieState; actions: PopupActio
   return (
     <main class="popup">
       <h1>Vigie</h1>
-      <section aria-labelledby="policy-heading">
-        <h2 id="policy-heading">{view.policyHeading}</h2>
-        <Rows rows={view.policyRows} />
-        {view.policyWarning && <p class="alert">{view.policyWarning}</p>}
-      </section>
-      <ScopeCard heading={view.scopeHeading} scope={view.scope} />
-      <p>
-        <button type="button" onClick={actions.openOptions}>
-          {view.openOptions}
+      <ScopeCard heading={view.scopeHeading} scope={view.scope} note={view.grantNote} />
+      <section class="card report" aria-labelledby="report-heading">
+        <h2 id="report-heading">{view.report.heading}</h2>
+        <p>{view.report.help}</p>
+        <button type="button" class="danger" onClick={actions.reportCompromise}>
+          {view.report.button}
         </button>
-      </p>
+      </section>
+      <PolicyPanel view={view.policy} onCheck={actions.syncNow} />
+      <HealthList heading={view.healthHeading} lines={view.health} />
       <section aria-labelledby="events-heading">
         <h2 id="events-heading">{view.eventsHeading}</h2>
         <EventList events={view.events} empty={view.noEvents} />
@@ -31,7 +35,7 @@ export function App({ state, actions }: { state: VigieState; actions: PopupActio
       </section>
       <section aria-labelledby="reminders-heading">
         <h2 id="reminders-heading">{view.remindersHeading}</h2>
-        <ul>
+        <ul class="reminders">
           {view.reminders.map((r) => (
             <li key={r.clause}>
               <strong>{r.clause}</strong> — {r.text}
@@ -39,6 +43,11 @@ export function App({ state, actions }: { state: VigieState; actions: PopupActio
           ))}
         </ul>
       </section>
+      <p>
+        <button type="button" class="secondary" onClick={actions.openOptions}>
+          {view.openOptions}
+        </button>
+      </p>
     </main>
   );
 }

@@ -1,13 +1,31 @@
 import browser from 'webextension-polyfill';
 import '../../lib/ui/pages.css';
+import { sendToBackground } from '../../lib/messaging/client';
 import { mountPage } from '../../lib/ui/mount';
-import { App } from './App';
+import { compromiseReport } from '../../lib/ui/report-view';
+import { App, type PopupActions } from './App';
 
-const actions = {
-  openOptions: async () => {
-    await browser.runtime.openOptionsPage();
-    window.close();
+void mountPage(
+  document.getElementById('app')!,
+  (state, refresh) => {
+    const actions: PopupActions = {
+      openOptions: async () => {
+        await browser.runtime.openOptionsPage();
+        window.close();
+      },
+      syncNow: async () => {
+        await sendToBackground({ type: 'sync-now' });
+        await refresh();
+      },
+      reportCompromise: async () => {
+        const report = compromiseReport(state, new Date(), browser.runtime.getManifest().version);
+        await sendToBackground({ type: 'report-compromise' });
+        // A new tab hands the mailto: link to the person's mail program (or their webmail's handler).
+        await browser.tabs.create({ url: report.href });
+        window.close();
+      },
+    };
+    return <App state={state} actions={actions} />;
   },
-};
-
-void mountPage(document.getElementById('app')!, (state) => <App state={state} actions={actions} />, () => 'Vigie');
+  () => 'Vigie',
+);

@@ -58,6 +58,7 @@ export const LogQuery = z.strictObject({
   from: z.number().int().nonnegative().optional(),
   to: z.number().int().nonnegative().optional(),
 });
+export type LogQuery = z.infer<typeof LogQuery>;
 
 export const OptionsToBackground = z.discriminatedUnion('type', [
   GetState,

@@ -5,7 +5,6 @@ import type { OrganizingAdapter } from '../platforms/types';
 import { AccessBanner } from './access-banner';
 import { decidePageClipboard, installCopyGuard } from './copy-guard';
 import { answerDownloadQuestions } from './download-prompt';
-import { installEmailStepGuard } from './email-step-guard';
 import { installExportGuard } from './export-guard';
 import { listenToPage } from './page-bridge';
 import { installPrintGuard } from './print-guard';
@@ -15,8 +14,9 @@ const CONTEXT_KEYS = ['vigie:policy', 'vigie:grant', 'vigie:settings'];
 /**
  * Everything Vigie does on an organizing platform's pages, started at document_start so its
  * capture listeners on `window` come before any of the page's: export controls, copies and
- * clipboard writes, printing, the email send step where the platform has one, the answers to the
- * downloads backstop, and the access banner. All of it ends with the script's lifetime.
+ * clipboard writes, printing, the answers to the downloads backstop, and the access banner. All
+ * of it ends with the script's lifetime. (The email send step is started by the platforms that
+ * have one, so the others do not bundle the email checks.)
  */
 export function startOrganizingGuard(lifetime: ContentScriptContext, adapter: OrganizingAdapter): GuardSession {
   const session = GuardSession.start(lifetime);
@@ -26,7 +26,6 @@ export function startOrganizingGuard(lifetime: ContentScriptContext, adapter: Or
   installCopyGuard(session, signal);
   const print = installPrintGuard(session, signal);
   listenToPage((request, pending) => (request.kind === 'print' ? print.decidePagePrint(pending) : decidePageClipboard(session, request.text, request.html, pending)), signal);
-  if (adapter.emailStep) installEmailStepGuard(session, adapter.emailStep, signal);
   answerDownloadQuestions(session, lifetime);
 
   const banner = new AccessBanner(signal);

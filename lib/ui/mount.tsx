@@ -22,6 +22,8 @@ export async function mountPage(
     document.title = title(lang);
     render(state ? page(state, refresh) : <p role="alert">{t(lang, 'notResponding')}</p>, root);
   };
+  // First paint at once, in the browser's language, while the background answers.
+  render(<p aria-busy="true">{t(langOf(browser.i18n.getUILanguage()), 'loading')}</p>, root);
   await refresh();
 }
 

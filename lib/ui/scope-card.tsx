@@ -2,7 +2,7 @@ import { Rows } from './rows';
 import type { ScopeView } from './scope-view';
 
 /** The access scope card; every value is rendered as text. */
-export function ScopeCard({ heading, scope }: { heading: string; scope: ScopeView }) {
+export function ScopeCard({ heading, scope, note }: { heading: string; scope: ScopeView; note?: string }) {
   return (
     <section class={`card scope scope-${scope.kind === 'grant' ? scope.status : 'none'}`} aria-labelledby="scope-heading">
       <h2 id="scope-heading">{heading}</h2>
@@ -13,7 +13,7 @@ export function ScopeCard({ heading, scope }: { heading: string; scope: ScopeVie
         </>
       ) : (
         <>
-          <p class="status">{scope.statusText}</p>
+          <p class={`status status-${scope.status}`}>{scope.statusText}</p>
           {scope.alert && <p class="alert">{scope.alert}</p>}
           <Rows rows={scope.rows} />
           <h3>{scope.authorizationsHeading}</h3>
@@ -28,6 +28,7 @@ export function ScopeCard({ heading, scope }: { heading: string; scope: ScopeVie
           )}
         </>
       )}
+      {note && <p class="note">{note}</p>}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import type { AnyReply, Replies } from '../../lib/messaging/protocol';
 import { DEFAULT_POLICY } from '../../lib/packs';
 import { handleMessage } from '../../lib/state/handle-message';
 import { onAlarm, onStart, RETENTION_ALARM } from '../../lib/state/lifecycle';
+import { SYNC_ALARM } from '../../lib/sync/backoff';
 import { loadPolicy } from '../../lib/state/policy-source';
 import type { Services } from '../../lib/state/services';
 import { loadSettings, saveSettings } from '../../lib/state/settings';
@@ -109,7 +110,7 @@ describe('import-grant', () => {
   ])('refuses %s with its code and bilingual text, stores nothing, logs the refusal', async (_name, overrides, code) => {
     const reply = await ask({ type: 'import-grant', token: await grantToken(overrides) }, options());
     expect(reply).toMatchObject({ ok: false, error: 'refused', code });
-    if (reply.ok) throw new Error('unreachable');
+    if (reply.ok || reply.error !== 'refused') throw new Error('unreachable');
     expect(reply.text.fr.length).toBeGreaterThan(0);
     expect(reply.text.en.length).toBeGreaterThan(0);
     expect(await fakeBrowser.storage.local.get(KEYS.grant)).toEqual({});
@@ -153,7 +154,7 @@ describe('get-state', () => {
     const policy = await signDocument('policy', { ...DEFAULT_POLICY, version: 2, revokedGrants: ['acep-70-0001'] }, demoKey);
     await fakeBrowser.storage.local.set({ [KEYS.policy]: JSON.stringify(policy) });
     const s = await state();
-    expect(s.policy).toMatchObject({ source: 'signed', policy: { version: 2 } });
+    expect(s.policy).toMatchObject({ source: 'stored', policy: { version: 2 } });
     expect(s.grant).toMatchObject({ state: 'held', status: 'revoked' });
   });
 
@@ -183,7 +184,7 @@ describe('policy source', () => {
     expect(await loadPolicy(services.areas, trusted)).toMatchObject({ source: 'default', refused: { code: 'bad-signature' } });
 
     await fakeBrowser.storage.local.set({ [KEYS.policy]: await signDocument('policy', { ...DEFAULT_POLICY, version: 2 }, demoKey) });
-    expect(await loadPolicy(services.areas, trusted)).toMatchObject({ source: 'signed', signedBy: 'Vigie demo key (not for production)', policy: { version: 2 } });
+    expect(await loadPolicy(services.areas, trusted)).toMatchObject({ source: 'stored', signedBy: 'Vigie demo key (not for production)', policy: { version: 2 } });
   });
 });
 
@@ -244,7 +245,10 @@ describe('lifecycle', () => {
     await services.db.events.add({ time: old, platform: 'gmail', surface: 'send', action: 'decided', ruleIds: [], clauses: [], findings: [] } as never);
     await onStart(services);
     await onStart(services);
-    expect([...alarms]).toEqual([[RETENTION_ALARM, { delayInMinutes: 1440, periodInMinutes: 1440 }]]);
+    expect([...alarms]).toEqual([
+      [RETENTION_ALARM, { delayInMinutes: 1440, periodInMinutes: 1440 }],
+      [SYNC_ALARM, { delayInMinutes: DEFAULT_POLICY.sync.refreshMinutes, periodInMinutes: DEFAULT_POLICY.sync.refreshMinutes }],
+    ]);
     expect(await services.db.events.count()).toBe(0);
     await services.db.events.add({ time: old, platform: 'gmail', surface: 'send', action: 'decided', ruleIds: [], clauses: [], findings: [] } as never);
     await onAlarm('something-else', services);

@@ -6,6 +6,7 @@ import type { HeldGrant } from '../../lib/state/grant-store';
 import type { VigieState } from '../../lib/state/snapshot';
 import { importOutcome, optionsView } from '../../lib/ui/options-view';
 import { popupView } from '../../lib/ui/popup-view';
+import { EMPTY_SYNC } from '../../lib/sync/sync-status';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 
@@ -34,6 +35,9 @@ function state(lang: Lang, held: HeldGrant, extra: Partial<VigieState> = {}): Vi
     policy: { policy: DEFAULT_POLICY, source: 'default' },
     grant: held,
     recent: { events: [], skipped: 0 },
+    sync: EMPTY_SYNC,
+    health: {},
+    seen: {},
     now: NOW,
     ...extra,
   };
@@ -44,14 +48,19 @@ const rowsOf = (view: ReturnType<typeof popupView>) =>
 
 describe('popupView: policy', () => {
   it('names the organisation, version and source in the current language', () => {
-    expect(popupView(state('fr', { state: 'missing' })).policyRows.map((r) => r.value)).toEqual(['ACEP', '1', 'par défaut']);
-    const signed = state('en', { state: 'missing' }, { policy: { policy: DEFAULT_POLICY, source: 'signed' } });
-    expect(popupView(signed).policyRows.map((r) => r.value)).toEqual(['CAPE', '1', 'signed']);
+    expect(popupView(state('fr', { state: 'missing' })).policy.rows.map((r) => r.value)).toEqual([
+      'ACEP',
+      '1',
+      "Politique intégrée à l'extension",
+      "Aucune source configurée : la politique ne se met pas à jour d'elle-même.",
+    ]);
+    const signed = state('en', { state: 'missing' }, { policy: { policy: DEFAULT_POLICY, source: 'managed', signedBy: 'IT key' } });
+    expect(popupView(signed).policy.rows.map((r) => r.value).slice(0, 4)).toEqual(['CAPE', '1', "Your organisation's IT configuration", 'IT key']);
   });
 
   it('says when a held signed policy was refused', () => {
     const refused = state('en', { state: 'missing' }, { policy: { policy: DEFAULT_POLICY, source: 'default', refused: { code: 'bad-signature', text: { fr: 'Signature fausse.', en: 'Bad signature.' } } } });
-    expect(popupView(refused).policyWarning).toBe('The stored signed policy was refused (Bad signature.): the bundled default applies.');
+    expect(popupView(refused).policy.warning).toBe('The stored signed policy was refused (Bad signature.): the bundled policy applies.');
   });
 });
 

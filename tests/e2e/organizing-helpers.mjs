@@ -1,0 +1,135 @@
+/**
+ * What the organizing-platform e2e tests share: Chromium with a real downloads folder (Playwright's
+ * own download handling bypasses `downloads.onDeterminingFilename`, so it is switched back to the
+ * browser's), the organizing fixtures served, grants and signed policies written the way the
+ * background reads them, and the event log read from the extension's IndexedDB.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoGrantToken, demoKeyPair } from '../../scripts/make-demo-docs.ts';
+import { signDocument } from '../../lib/core/signature.ts';
+import { launchBrowser } from './browser.mjs';
+import { openFixture, poll } from './extension.mjs';
+import { ROUTES } from './routes.mjs';
+import { ORGANIZING_ROUTES } from './routes-organizing.mjs';
+import { ROOT, startFixtureServer } from './server.mjs';
+
+/**
+ * Chromium in `lang` whose downloads go, without a prompt, to a folder the test can list. The
+ * folder is set in the profile's Preferences before launch; Playwright's download interception is
+ * then reset to the browser's default behaviour over CDP.
+ */
+export async function startOrganizingBrowser(lang = 'fr') {
+  const server = await startFixtureServer({ routes: [...ROUTES, ...ORGANIZING_ROUTES] });
+  const profileDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-organizing-'));
+  const downloadDir = join(profileDir, 'Downloads');
+  mkdirSync(join(profileDir, 'Default'), { recursive: true });
+  mkdirSync(downloadDir);
+  writeFileSync(
+    join(profileDir, 'Default', 'Preferences'),
+    JSON.stringify({
+      download: { default_directory: downloadDir, prompt_for_download: false, directory_upgrade: true },
+      savefile: { default_directory: downloadDir },
+      // Several downloads from one page must not wait on Chromium's "download multiple files?" prompt.
+      profile: { default_content_setting_values: { automatic_downloads: 1 } },
+    }),
+  );
+  const browser = await launchBrowser({ port: server.port, lang, profileDir, ownsProfile: true });
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+  await cdp.detach();
+  await page.close();
+  return {
+    server,
+    browser,
+    downloadDir,
+    lang: lang.slice(0, 2),
+    /** Files in the downloads folder, Chromium's partial `.crdownload` files included. */
+    downloads: () => readdirSync(downloadDir),
+    async open(url) {
+      const sep = url.includes('?') ? '&' : '?';
+      const { page: tab } = await openFixture(browser, `${url}${sep}hl=${lang.slice(0, 2)}`);
+      return tab;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Writes a grant token straight where the options page stores it (the smoke tests cover the page). */
+export async function setGrant(browser, overrides = {}) {
+  const token = await demoGrantToken(new Date(), overrides);
+  await browser.serviceWorker.evaluate((t) => chrome.storage.local.set({ 'vigie:grant': t }), token);
+  return token;
+}
+
+export async function clearGrant(browser) {
+  await browser.serviceWorker.evaluate(() => chrome.storage.local.remove('vigie:grant'));
+}
+
+/** A policy signed with the demo key: the bundled ACEP policy, one version up, with `change` applied. */
+export async function signedPolicy(change = (p) => p) {
+  const bundled = JSON.parse(readFileSync(join(ROOT, 'lib/packs/acep/policy.json'), 'utf8'));
+  const payload = change({ ...bundled, version: bundled.version + 1 });
+  return signDocument('policy', payload, demoKeyPair());
+}
+
+export async function setPolicy(browser, envelope) {
+  await browser.serviceWorker.evaluate((e) => chrome.storage.local.set({ 'vigie:policy': e }), envelope);
+}
+
+/** An ACEP policy whose export rule warns and asks for a justification instead of blocking. */
+export function warnOnExport(policy) {
+  for (const rule of policy.rules) {
+    if (rule.surfaces.includes('download')) Object.assign(rule, { verdict: 'warn', override: { allowed: true, justification: 'required' } });
+  }
+  return policy;
+}
+
+/** Every event the extension logged, oldest first (read straight from IndexedDB). */
+export async function readEvents(browser) {
+  return browser.serviceWorker.evaluate(async () => {
+    const db = await new Promise((ok, ko) => {
+      const req = indexedDB.open('vigie');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => ko(req.error);
+    });
+    if (!db.objectStoreNames.contains('events')) return [];
+    const all = await new Promise((ok, ko) => {
+      const req = db.transaction('events').objectStore('events').getAll();
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => ko(req.error);
+    });
+    db.close();
+    return all;
+  });
+}
+
+export async function waitForEvent(browser, test, { since = 0, timeout = 8_000, what = 'an event' } = {}) {
+  return poll(async () => (await readEvents(browser)).find((e) => e.time >= since && test(e)), { timeout, what });
+}
+
+export async function now(browser) {
+  return browser.serviceWorker.evaluate(() => Date.now());
+}
+
+/** The browser's download entries for `url` prefixes (erased ones are gone). */
+export async function downloadEntries(browser) {
+  return browser.serviceWorker.evaluate(() => chrome.downloads.search({}).then((items) => items.map((i) => ({ id: i.id, state: i.state, url: i.url.slice(0, 60), error: i.error }))));
+}
+
+/** Waits until the downloads folder holds exactly the files `names` (complete ones, no partials). */
+export async function waitForFiles(session, test, { timeout = 8_000, what = 'the downloads folder' } = {}) {
+  return poll(() => {
+    const files = session.downloads();
+    return test(files) ? files : undefined;
+  }, { timeout, what });
+}
+
+/** Gives a stopped download time to have landed if it were going to (the backstop decides in well under this). */
+export const SETTLE_MS = 1_500;
+export const pause = (ms) => new Promise((r) => setTimeout(r, ms));
