@@ -1,5 +1,5 @@
 import type { ExportAuthorization, Grant } from './grant';
-import { activeAuthorization, grantStatus, type GrantStatus } from './grant-status';
+import { activeAuthorization, grantCovers, grantStatus, type GrantStatus } from './grant-status';
 import { fill, type Bilingual as Text } from './lang';
 import type { FindingId, Override, Policy, Rule, Surface } from './policy';
 import { EXPORT_SURFACES } from './surfaces';
@@ -87,7 +87,7 @@ export function decide(action: Action, policy: Policy, grant: Grant | undefined,
   const platform = policy.platforms.find((p) => p.id === action.platform);
   if (!platform || !platform.surfaces.includes(action.surface)) return { ...ALLOW, grantStatus: status };
 
-  if (action.surface === 'send') return applyRollout(policy, combine(sendReasons(action, policy), status));
+  if (action.surface === 'send') return applyRollout(policy, combine(sendReasons(action, policy, grant), status));
   if (!EXPORT_SURFACES.includes(action.surface)) return { ...ALLOW, grantStatus: status };
   // A copy, or a print, of less than the threshold is one person's details, not a member list.
   if ((action.surface === 'copy' || action.surface === 'print') && action.counts && !exceeds(action.counts, policy.copyThreshold)) {
@@ -95,13 +95,13 @@ export function decide(action: Action, policy: Policy, grant: Grant | undefined,
   }
 
   const contact = { contact: policy.contacts.privacyOfficer.title, email: policy.contacts.privacyOfficer.email };
-  const rule = findRule(policy, action.surface, action.platform);
+  const rule = findRule(policy, action.surface, action.platform, undefined, grant);
   const ruleClauses = rule?.clauses ?? [];
   if (status !== 'valid' || !grant) {
     const template = GRANT_MESSAGES[status === 'valid' ? 'missing' : status];
     return applyRollout(policy, combine([accessReason(policy, `grant-${status}`, template, contact, ruleClauses)], status));
   }
-  if (!grant.platforms.includes(platform.id)) {
+  if (!grantCovers(grant, platform.id)) {
     const template = fillPerLang(PLATFORM_NOT_GRANTED, { platform: platform.name });
     return applyRollout(policy, combine([accessReason(policy, 'platform-not-granted', template, contact, ruleClauses)], status));
   }
@@ -126,22 +126,42 @@ function exceeds(counts: Counts, threshold: Counts): boolean {
   return counts.emails > threshold.emails || counts.phones > threshold.phones || counts.rows > threshold.rows;
 }
 
-/** The most specific rule for a surface on a platform (and finding): platform-specific first. */
-export function findRule(policy: Policy, surface: Surface, platform: string, finding?: FindingId): Rule | undefined {
-  const candidates = policy.rules.filter(
-    (r) => r.surfaces.includes(surface) && (!r.platforms || r.platforms.includes(platform)) && r.finding === finding,
-  );
-  return candidates.find((r) => r.platforms) ?? candidates[0];
+/**
+ * The most specific rule for a surface on a platform (and finding) for this holder: every
+ * condition a rule sets (platforms, roles, clearance) makes it more specific; among equals, the
+ * first in the policy wins. Without a grant, rules that name roles or a clearance do not apply.
+ */
+export function findRule(policy: Policy, surface: Surface, platform: string, finding?: FindingId, grant?: Grant): Rule | undefined {
+  let best: Rule | undefined;
+  let bestScore = -1;
+  for (const rule of policy.rules) {
+    if (!rule.surfaces.includes(surface) || rule.finding !== finding) continue;
+    if (rule.platforms && !rule.platforms.includes(platform)) continue;
+    if (rule.roles && !(grant && rule.roles.includes(grant.role))) continue;
+    if (rule.belowClearance && !(grant && clearanceRank(policy, grant) < levelRank(policy, rule.belowClearance))) continue;
+    const score = Number(!!rule.platforms) + Number(!!rule.roles) + Number(!!rule.belowClearance);
+    if (score > bestScore) [best, bestScore] = [rule, score];
+  }
+  return best;
+}
+
+function levelRank(policy: Policy, level: string | undefined): number {
+  return level === undefined ? -1 : (policy.classification?.levels.findIndex((l) => l.id === level) ?? -1);
+}
+
+/** The holder's clearance: the grant's own, else the role's default; -1 when neither says. */
+export function clearanceRank(policy: Policy, grant: Grant): number {
+  return levelRank(policy, grant.clearance ?? policy.roles.find((r) => r.id === grant.role)?.clearance);
 }
 
 function reasonOf(rule: Rule, finding?: FindingId): Reason {
   return { ruleId: rule.id, finding, verdict: rule.verdict, clauses: rule.clauses, message: rule.message, override: rule.override };
 }
 
-function sendReasons(action: Action, policy: Policy): Reason[] {
+function sendReasons(action: Action, policy: Policy, grant: Grant | undefined): Reason[] {
   const reasons: Reason[] = [];
   for (const finding of new Set(action.findings ?? [])) {
-    const rule = findRule(policy, 'send', action.platform, finding);
+    const rule = findRule(policy, 'send', action.platform, finding, grant);
     if (rule) reasons.push(reasonOf(rule, finding));
   }
   return reasons;

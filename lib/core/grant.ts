@@ -30,9 +30,15 @@ export const GrantSchema = z.object({
       accounts: z.array(z.string().email('expected an email address')).default([]),
     })
     .optional(),
-  /** A role id from the organisation's policy (executive, cla, …). */
+  /** A role id from the organisation's policy (executive, cla, president, …). */
   role: Id,
-  platforms: z.array(Id).min(1, 'a grant opens at least one platform'),
+  /** Platform ids from the policy; `*` for every platform the policy lists (e.g. a president's access). */
+  platforms: z.array(z.union([Id, z.literal('*')])).min(1, 'a grant opens at least one platform'),
+  /** Classification level the holder is cleared for; the role's default when absent. */
+  clearance: Id.optional(),
+  /** The task the access serves: the access ends with it, whatever `expiresAt` says. */
+  task: z.object({ description: z.string().min(3, 'say what the task is'), endsAt: IsoDateTime }).optional(),
+  confidentialityAgreementDate: IsoDate.optional(),
   declarationDate: IsoDate.optional(),
   trainingDate: IsoDate.optional(),
   mfaResponsible: z.boolean().default(false),

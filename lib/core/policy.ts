@@ -3,7 +3,12 @@ import { Text } from './text';
 import { describeIssues, InvalidDocumentError } from './errors';
 
 /** What a person can do with member data that Vigie can see in a browser. */
-export const Surface = z.enum(['download', 'export-click', 'copy', 'print', 'send']);
+/**
+ * What a person can do with an organisation's data that Vigie can see in a browser: take it out
+ * (download, export-click, copy, print), send a message (send), open it to anyone (share: a public
+ * link), or speak for the organisation (publish from an official account).
+ */
+export const Surface = z.enum(['download', 'export-click', 'copy', 'print', 'send', 'share', 'publish']);
 export type Surface = z.infer<typeof Surface>;
 
 export { EXPORT_SURFACES } from './surfaces';
@@ -21,7 +26,7 @@ export const FindingId = z.enum([
 ]);
 export type FindingId = z.infer<typeof FindingId>;
 
-const ClauseRef = z.string().regex(/^[0-9]+(\.[0-9a-z]+)*$/, 'expected a clause number such as "7.2" or "8.1.c"');
+const ClauseRef = z.string().regex(/^[0-9A-Z]+(\.[0-9a-z]+)*$/, 'expected a clause number such as "7.2", "8.1.c" or "A"');
 const Email = z.string().email('expected an email address');
 /** `example.org` or `*.example.org`: a host, optionally every subdomain of it. */
 const HostPattern = z
@@ -38,33 +43,52 @@ export const Role = z.object({
   name: Text,
   /** Clauses that define the role or its duties (e.g. the solemn declaration it signs). */
   clauses: z.array(ClauseRef).default([]),
+  /** The classification level a holder of this role is cleared for, unless the grant says otherwise. */
+  clearance: Id.optional(),
+  /** What the role may reach, in the policy's words, shown on the scope card. */
+  access: Text.optional(),
 });
+export type Role = z.infer<typeof Role>;
+
+/** A classification level; the policy lists them from least to most sensitive. */
+export const ClassificationLevel = z.object({ id: Id, name: Text });
 
 export const Platform = z.object({
   id: Id,
   name: Text,
   kind: z.enum(['organizing', 'webmail', 'data-bank', 'social', 'creation', 'meetings', 'other']),
   hosts: z.array(HostPattern).min(1, 'a platform needs at least one host'),
-  surfaces: z.array(Surface).min(1, 'a platform guards at least one surface'),
+  /** What Vigie guards there; empty for a platform only listed in the inventory (no browser surface). */
+  surfaces: z.array(Surface).default([]),
   /** Names of the email templates ("wrappers") the organisation approved on this platform. */
   approvedTemplates: z.array(z.string().min(1)).default([]),
+  /** The most sensitive classification level of the data the platform holds. */
+  classification: Id.optional(),
+  /** Accounts on this platform that speak for the organisation (handles or page names). */
+  officialAccounts: z.array(z.string().min(1)).default([]),
 });
 export type Platform = z.infer<typeof Platform>;
 
 export const Override = z.discriminatedUnion('allowed', [
   z.object({ allowed: z.literal(false) }),
-  z.object({ allowed: z.literal(true), justification: z.enum(['required', 'optional']) }),
+  /** `none`: a confirmation step (for instance a reminder of the publication procedure). */
+  z.object({ allowed: z.literal(true), justification: z.enum(['required', 'optional', 'none']) }),
 ]);
 export type Override = z.infer<typeof Override>;
 
 /**
- * One rule: on these surfaces (and platforms, and for send checks this finding), this verdict.
- * The most specific matching rule wins: platform-specific before general, finding before none.
+ * One rule: on these surfaces (and platforms, roles, clearance, and for send checks this finding),
+ * this verdict. The most specific matching rule wins: each condition a rule sets makes it more
+ * specific; among equals, the first in the file.
  */
 export const Rule = z.object({
   id: Id,
   surfaces: z.array(Surface).min(1),
   platforms: z.array(Id).optional(),
+  /** Applies only to holders of these roles. */
+  roles: z.array(Id).optional(),
+  /** Applies only to holders cleared below this classification level (or with no clearance). */
+  belowClearance: Id.optional(),
   finding: FindingId.optional(),
   verdict: Verdict,
   override: Override,
@@ -108,6 +132,7 @@ export const PolicySchema = z
     /** Glob patterns (`*` wildcard) of sending addresses that are local-section accounts. */
     accountPatterns: z.array(z.string().includes('@')).default([]),
     roles: z.array(Role).min(1),
+    classification: z.object({ levels: z.array(ClassificationLevel).min(2) }).optional(),
     platforms: z.array(Platform).min(1),
     rules: z.array(Rule).min(1),
     /** Above these counts, a copy or clipboard write is member data, not one address. */
@@ -132,6 +157,19 @@ export const PolicySchema = z
       });
       rule.clauses.forEach((c, j) => {
         if (!clauseIds.has(c)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'clauses', j], message: `clause "${c}" is not in clauses` });
+      });
+    });
+    const roleIds = new Set(policy.roles.map((r) => r.id));
+    const levelIds = new Set(policy.classification?.levels.map((l) => l.id) ?? []);
+    const checkLevel = (id: string | undefined, path: PropertyKey[]) => {
+      if (id !== undefined && !levelIds.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown classification level "${id}"` });
+    };
+    policy.roles.forEach((role, i) => checkLevel(role.clearance, ['roles', i, 'clearance']));
+    policy.platforms.forEach((platform, i) => checkLevel(platform.classification, ['platforms', i, 'classification']));
+    policy.rules.forEach((rule, i) => {
+      checkLevel(rule.belowClearance, ['rules', i, 'belowClearance']);
+      rule.roles?.forEach((id, j) => {
+        if (!roleIds.has(id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'roles', j], message: `unknown role "${id}"` });
       });
     });
     const ruleIds = policy.rules.map((r) => r.id);

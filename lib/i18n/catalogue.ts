@@ -155,6 +155,8 @@ export const CATALOGUE = {
   surfaceCopy: { fr: "copie", en: "copy" },
   surfacePrint: { fr: "impression", en: "print" },
   surfaceSend: { fr: "envoi de courriel", en: "email send" },
+  surfaceShare: { fr: "lien de partage public", en: "public share link" },
+  surfacePublish: { fr: "publication", en: "publication" },
   surfaceHealth: { fr: "état de l'extension", en: "extension health" },
   surfaceReport: { fr: "signalement", en: "report" },
   verdictAllow: { fr: "permis", en: "allowed" },

@@ -12,6 +12,8 @@ const SURFACES: Record<VigieEvent['surface'], MessageKey | undefined> = {
   copy: 'surfaceCopy',
   print: 'surfacePrint',
   send: 'surfaceSend',
+  share: 'surfaceShare',
+  publish: 'surfacePublish',
   health: 'surfaceHealth',
   report: 'surfaceReport',
   grant: undefined,

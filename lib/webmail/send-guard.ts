@@ -67,10 +67,7 @@ export class SendGuard {
     if (!state) return;
     const gesture = this.gestureFor(event, control.element, state);
     if (event.type === 'click') this.gesture = undefined;
-    if (!gesture.stop) {
-      if (event.type === 'click' && gesture.check?.result.inScope) this.log('checked', gesture.check);
-      return;
-    }
+    if (!gesture.stop) return;
     halt(event);
     if (event.type === 'click') void this.ask(state, control, 'pointer', gesture.check);
   }
@@ -125,6 +122,8 @@ export class SendGuard {
     if (!g || g.element !== element || event.timeStamp - g.time > GESTURE_MS || g.seen.has(event.type)) {
       const check = state.pending ? undefined : checkSend(state, this.adapter, this.session);
       g = this.gesture = { element, time: event.timeStamp, seen: new Set(), check, stop: state.pending || check?.outcome !== 'pass' };
+      // Logged when decided: Gmail sends on mouseup and removes the compose, so a click may never come.
+      if (!g.stop && check?.result.inScope) this.log('checked', check);
     }
     g.seen.add(event.type);
     return g;

@@ -18,8 +18,8 @@ export function defaultExtensionDir() {
   return resolve(process.env.VIGIE_E2E_EXTENSION_DIR ?? join(ROOT, '.e2e/build/chrome-mv3-demo'));
 }
 
-export function hostResolverRules(port) {
-  const maps = MAPPED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`);
+export function hostResolverRules(port, extraHosts = []) {
+  const maps = [...MAPPED_HOSTS, ...extraHosts].map((h) => `MAP ${h} 127.0.0.1:${port}`);
   // Every other name fails to resolve: a test can never reach a live site by mistake.
   return [...maps, 'MAP * ~NOTFOUND', 'EXCLUDE localhost'].join(', ');
 }
@@ -58,6 +58,9 @@ function assertExtensionBuilt(dir) {
  * @param {boolean} [options.ownsProfile]  delete profileDir on close (default: only a temporary one)
  * @param {boolean} [options.headless]
  * @param {string[]} [options.args]         extra Chromium switches
+ * @param {string[]} [options.hosts]        extra host names mapped to the fixture server (e.g. a policy server)
+ * @param {string} [options.executablePath] another launcher than CHROMIUM (e.g. a wrapper script)
+ * @param {Record<string,string>} [options.env] extra environment for the browser process
  * @param {{width:number,height:number}} [options.viewport]
  */
 export async function launchBrowser(options) {
@@ -75,14 +78,14 @@ export async function launchBrowser(options) {
   const started = Date.now();
   const dropProfile = () => ownsProfile && rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
+    executablePath: options.executablePath ?? CHROMIUM,
     headless,
     viewport,
     ignoreDefaultArgs: ['--disable-extensions'],
-    env: { ...process.env, ...languageEnv(lang), XDG_CONFIG_HOME: join(profileDir, '.config') },
+    env: { ...process.env, ...languageEnv(lang), XDG_CONFIG_HOME: join(profileDir, '.config'), ...options.env },
     args: [
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-      `--host-resolver-rules=${hostResolverRules(port)}`,
+      `--host-resolver-rules=${hostResolverRules(port, options.hosts)}`,
       '--ignore-certificate-errors',
       '--no-proxy-server',
       '--no-sandbox',

@@ -16,6 +16,7 @@ import { BLOCK, deleteBlockByHand, fixtureState, readEvents, serverNow, settle, 
 const PAGES = WEBMAIL_PAGES.gmail;
 const compose = (id) => `.M9:has(input[name=composeid][value="${id}"])`;
 const bodyOf = (c) => `${c} [g_editable=true]`;
+const NOTICE_START = /Veillez ne pas envoyer|Please do not send/;
 const LONG = {
   fr: 'Bonjour à toutes et à tous, voici le compte rendu de la rencontre de jeudi dernier avec la direction. Nous avons discuté des horaires de travail, du télétravail et des griefs en cours. Plusieurs membres ont posé des questions sur la classification, et nous avons promis une réponse écrite avant la fin du mois. Merci de votre patience. ',
   en: 'Hello everyone, here is the summary of last Thursday meeting with management. We discussed work schedules, telework and the grievances in progress. Several members asked about classification, and we promised a written answer before the end of the month. Thank you for your patience and your trust. ',
@@ -87,7 +88,7 @@ for (const lang of ['fr', 'en-US']) {
       await deleteBlockByHand(page, bodyOf(c));
       await settle(page);
       await page.waitForTimeout(300);
-      assert.equal(await page.locator(`${c} ${BLOCK}`).count(), 0, 'not put back after the person removed it');
+      assert.doesNotMatch(await page.locator(bodyOf(c)).innerText(), NOTICE_START, 'not put back after the person removed it');
       await typeAtStart(page, bodyOf(c), 'Section locale 70 : ');
       await page.locator(`${c} .aoO`).click();
       const dialog = await waitForDialog(page);
