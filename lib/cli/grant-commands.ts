@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalJson } from '../core/canonical-json';
-import { GrantSchema, grantStatus } from '../core/grant';
+import { GrantSchema, grantStatus, type Grant } from '../core/grant';
 import { describeIssues } from '../core/errors';
 import { DEFAULT_POLICY } from '../packs';
 import { readEnvelope, signDocument, SignatureRefusal, toToken, verifyGrant } from '../core/signature';
@@ -8,6 +8,7 @@ import type { Policy } from '../core/policy';
 import { args, type Io } from './main';
 import { readJson, readKeyPair, readPolicyFile, readText, readTrust, UsageError, writeOut } from './io';
 import { refused } from './policy-commands';
+import { recordIssued } from './register';
 
 const TEMPLATE = {
   schema: 'vigie.grant/1',
@@ -41,7 +42,7 @@ export async function grantCommand(argv: string[], io: Io): Promise<number> {
 }
 
 async function issue(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = args(argv, { key: { type: 'string' }, policy: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = args(argv, { key: { type: 'string' }, policy: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, register: { type: 'string' } });
   const [file] = positionals;
   if (!file || !values.key) throw new UsageError('usage: vigie grant issue DRAFT.json --key KEY.json [--policy POLICY.json]');
   const draft = (await readJson(file)) as Record<string, unknown>;
@@ -50,20 +51,27 @@ async function issue(argv: string[], io: Io): Promise<number> {
   if (!parsed.success) throw new UsageError(`${file}: ${describeIssues(parsed.error).join('; ')}`);
   const policy = values.policy ? await readPolicyFile(values.policy as string) : DEFAULT_POLICY;
   checkAgainstPolicy(parsed.data, policy, file);
-  const signed = await signDocument('grant', JSON.parse(canonicalJson(parsed.data)), await readKeyPair(values.key as string));
+  const key = await readKeyPair(values.key as string);
+  const signed = await signDocument('grant', JSON.parse(canonicalJson(parsed.data)), key);
+  if (values.register) await recordIssued(values.register as string, parsed.data, key.keyId);
   await writeOut(values.out as string | undefined, `${values.json ? JSON.stringify(signed, null, 2) : toToken(signed)}\n`, io.stdout);
   io.stderr(`vigie: grant ${parsed.data.id} issued to ${parsed.data.holder.name}, expires ${parsed.data.expiresAt}\n`);
   return 0;
 }
 
-/** A grant naming a role or platform its organisation's policy does not know is a typo, not a grant. */
-function checkAgainstPolicy(grant: { organisation: string; role: string; platforms: string[]; exportAuthorizations: Array<{ platform: string }> }, policy: Policy, file: string): void {
+/** A grant naming a role, platform or clearance its organisation's policy does not know is a typo, not a grant. */
+function checkAgainstPolicy(grant: Grant, policy: Policy, file: string): void {
   const problems: string[] = [];
   if (grant.organisation !== policy.organisation.id) problems.push(`organisation: "${grant.organisation}" is not the policy's ("${policy.organisation.id}")`);
   if (!policy.roles.some((r) => r.id === grant.role)) problems.push(`role: "${grant.role}" is not one of ${policy.roles.map((r) => r.id).join(', ')}`);
   const platformIds = policy.platforms.map((p) => p.id);
-  grant.platforms.forEach((p, i) => platformIds.includes(p) || problems.push(`platforms[${i}]: unknown platform "${p}"`));
+  grant.platforms.forEach((p, i) => p === '*' || platformIds.includes(p) || problems.push(`platforms[${i}]: unknown platform "${p}"`));
   grant.exportAuthorizations.forEach((a, i) => platformIds.includes(a.platform) || problems.push(`exportAuthorizations[${i}].platform: unknown platform "${a.platform}"`));
+  const levels = policy.classification?.levels.map((l) => l.id) ?? [];
+  if (grant.clearance !== undefined && !levels.includes(grant.clearance)) {
+    problems.push(`clearance: "${grant.clearance}" is not one of ${levels.join(', ') || '(the policy has no classification levels)'}`);
+  }
+  if (grant.task && Date.parse(grant.task.endsAt) > Date.parse(grant.expiresAt)) problems.push('task.endsAt: the task ends after the grant expires');
   if (problems.length) throw new UsageError(`${file}: ${problems.join('; ')}`);
 }
 

@@ -4,6 +4,7 @@ import { checkEmailCommand } from './check-email';
 import { grantCommand } from './grant-commands';
 import { keygen, policyCommand, revokeCommand } from './policy-commands';
 import { UsageError } from './io';
+import { registerCommand } from './register';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -16,10 +17,12 @@ const USAGE = `vigie — the privacy officer's tool for Vigie policies and acces
   vigie policy sign POLICY.json --key KEY.json [--out SIGNED.json]
   vigie policy verify SIGNED.json --trust PUB.json [--held-version N]
   vigie grant template                         prints a grant draft to fill in
-  vigie grant issue DRAFT.json --key KEY.json [--policy POLICY.json] [--out TOKEN.txt]
+  vigie grant issue DRAFT.json --key KEY.json [--policy POLICY.json] [--register REG.json] [--out TOKEN.txt]
   vigie grant verify TOKEN --trust PUB.json [--policy POLICY.json]
   vigie grant show TOKEN
   vigie revoke GRANT-ID --policy POLICY.json --key KEY.json [--out SIGNED.json]
+  vigie register list|export --register REG.json [--all] [--out FILE.csv]
+  vigie register revoke GRANT-ID --register REG.json --policy POLICY.json --key KEY.json [--reason TEXT] [--policy-out FILE]
   vigie check-email FILE.eml|.html|.txt [--policy FILE] [--grant FILE | --local N --local-name NAME]
 
 Exit codes: 0 ok, 1 refused or not compliant, 2 bad input.`;
@@ -36,6 +39,8 @@ export async function main(argv: string[], io: Io = { stdout: (s) => process.std
         return await grantCommand(rest, io);
       case 'revoke':
         return await revokeCommand(rest, io);
+      case 'register':
+        return await registerCommand(rest, io);
       case 'check-email':
         return await checkEmailCommand(rest, { ...io, readFile: async (p) => new Uint8Array(await readFile(p)) });
       case undefined:

@@ -47,14 +47,19 @@ export async function revokeCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(argv, { policy: { type: 'string' }, key: { type: 'string' }, out: { type: 'string' } });
   const [grantId] = positionals;
   if (!grantId || !values.policy || !values.key) throw new UsageError('usage: vigie revoke GRANT-ID --policy POLICY.json --key KEY.json');
-  const policy = await readPolicyFile(values.policy as string);
+  await revokeInPolicy(grantId, values.policy as string, values.key as string, values.out as string | undefined, io);
+  return 0;
+}
+
+/** Adds a grant to a policy's revocation list, raises its version and signs it again. */
+export async function revokeInPolicy(grantId: string, policyFile: string, keyFile: string, out: string | undefined, io: Io): Promise<void> {
+  const policy = await readPolicyFile(policyFile);
   const revoked = policy.revokedGrants.includes(grantId) ? policy.revokedGrants : [...policy.revokedGrants, grantId];
   // A new version, so extensions holding the old one accept it (rollback protection).
   const next = { ...policy, version: policy.version + 1, issuedAt: new Date().toISOString(), revokedGrants: revoked };
-  const signed = await signDocument('policy', JSON.parse(canonicalJson(next)), await readKeyPair(values.key as string));
-  await writeOut(values.out as string | undefined, `${JSON.stringify(signed, null, 2)}\n`, io.stdout);
+  const signed = await signDocument('policy', JSON.parse(canonicalJson(next)), await readKeyPair(keyFile));
+  await writeOut(out, `${JSON.stringify(signed, null, 2)}\n`, io.stdout);
   io.stderr(`vigie: grant ${grantId} revoked in policy ${policy.id} version ${next.version}\n`);
-  return 0;
 }
 
 /** A refusal is an answer, not a crash: JSON on stdout, exit 1. */

@@ -55,9 +55,14 @@ export function grantStatusText(grant: Grant, status: HeldStatus, lang: Lang): s
   }
 }
 
-/** "Section locale 70 — Outaouais" in French, "Local 70 — Outaouais" in English. */
+/**
+ * "Section locale 70 — Outaouais" in French, "Local 70 — Outaouais" in English; a name that
+ * already carries the number ("Section locale 70 – Ottawa") is shown as it is, not twice.
+ */
 export function sectionLabel(grant: Grant, lang: Lang): string {
-  return grant.section ? t(lang, 'sectionValue', { number: grant.section.number, name: grant.section.name[lang] }) : t(lang, 'wholeOrganisation');
+  if (!grant.section) return t(lang, 'wholeOrganisation');
+  const { number, name } = grant.section;
+  return new RegExp(`\\b${number}\\b`).test(name[lang]) ? name[lang] : t(lang, 'sectionValue', { number, name: name[lang] });
 }
 
 function scopeRows(grant: Grant, policy: Policy, lang: Lang): Row[] {

@@ -133,3 +133,36 @@ export async function waitForFiles(session, test, { timeout = 8_000, what = 'the
 /** Gives a stopped download time to have landed if it were going to (the backstop decides in well under this). */
 export const SETTLE_MS = 1_500;
 export const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** The text of Vigie's access banner (a closed shadow root, read over CDP), or undefined when none is shown. */
+export async function readBanner(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const walk = (node, visit) => {
+      visit(node);
+      if (node.nodeName === 'STYLE') return;
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child, visit);
+    };
+    let host;
+    walk(root, (n) => {
+      if (!host && n.nodeName === 'VIGIE-ACCESS-BANNER') host = n;
+    });
+    if (!host) return undefined;
+    let text = '';
+    walk(host, (n) => {
+      if (n.nodeType === 3) text += `${n.nodeValue} `;
+    });
+    return { text: text.replace(/\s+/g, ' ').trim(), shadowRootType: host.shadowRoots?.[0]?.shadowRootType };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+export async function waitForBanner(page, { timeout = 8_000 } = {}) {
+  return poll(() => readBanner(page), { timeout, what: 'the access banner' });
+}
+
+export async function waitForNoBanner(page, { timeout = 8_000 } = {}) {
+  return poll(async () => !(await readBanner(page)), { timeout, what: 'the access banner to go' });
+}

@@ -18,7 +18,8 @@ import { join } from 'node:path';
 import { signDocument } from '../../lib/core/signature.ts';
 import { demoKeyPair } from '../../scripts/make-demo-docs.ts';
 import { CHROMIUM, EXTENSION_ID, launchBrowser } from './browser.mjs';
-import { poll } from './extension.mjs';
+import { openFixture, poll } from './extension.mjs';
+import { PAGES } from './routes.mjs';
 import { POLICY_HOST } from './routes-sync.mjs';
 import { ROOT } from './server.mjs';
 
@@ -98,12 +99,13 @@ function rmdirQuietly(dir) {
 }
 
 /**
- * Chromium with IT's `config` in its managed-policy file, the policy server's host mapped, and a
- * real downloads folder (Playwright's own download handling is switched back to the browser's, as
- * in organizing-helpers.mjs). Returns `undefined` when no policy file can be written (not root).
+ * Chromium with IT's `config` in its managed-policy file (none when `config` is undefined), the
+ * policy server's host mapped, and a real downloads folder (Playwright's own download handling is
+ * switched back to the browser's, as in organizing-helpers.mjs). Returns `undefined` when a policy
+ * file is asked for and cannot be written (not root).
  */
 export async function launchManagedBrowser({ port, config, lang = 'fr' }) {
-  const managed = managedChromium(config);
+  const managed = config ? managedChromium(config) : { mode: 'none', launchOptions: {}, update() {}, close() {} };
   if (managed.mode === 'unavailable') return undefined;
   const profileDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-sync-'));
   const downloadDir = join(profileDir, 'Downloads');
@@ -135,6 +137,23 @@ export async function launchManagedBrowser({ port, config, lang = 'fr' }) {
       managed.close();
     },
   };
+}
+
+/**
+ * Logs events the way content scripts do (from the content-script world of real fixture pages, so
+ * the background stamps platform and place itself): an export blocked and one allowed on Action
+ * Network, a send overridden on Gmail, and Gmail's adapter reporting itself degraded.
+ */
+export async function seedPlatformEvents(browser) {
+  const send = (event) => `chrome.runtime.sendMessage({ type: 'log-event', event: ${JSON.stringify({ ruleIds: [], clauses: [], findings: [], ...event })} })`;
+  const { page: an } = await openFixture(browser, PAGES.anAdminReport);
+  await inContentWorld(an, send({ surface: 'export-click', action: 'decided', verdict: 'block', ruleIds: ['export-needs-authorization'], clauses: ['7.2', '8.1.c'] }));
+  await inContentWorld(an, send({ surface: 'download', action: 'decided', verdict: 'allow', clauses: ['7.2'], detail: 'type=csv' }));
+  await an.close();
+  const { page: gmail } = await openFixture(browser, PAGES.gmailInbox);
+  await inContentWorld(gmail, send({ surface: 'send', action: 'overridden', verdict: 'warn', clauses: ['9.1'], findings: ['local-id-missing'], justification: 'Message interne au comité' }));
+  await inContentWorld(gmail, send({ surface: 'health', action: 'degraded', detail: 'send button not found' }));
+  await gmail.close();
 }
 
 /** What Chromium hands the extension from the policy file, once its policy service is up. */

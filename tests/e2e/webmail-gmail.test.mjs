@@ -18,8 +18,8 @@ const compose = (id) => `.M9:has(input[name=composeid][value="${id}"])`;
 const bodyOf = (c) => `${c} [g_editable=true]`;
 const NOTICE_START = /Veillez ne pas envoyer|Please do not send/;
 const LONG = {
-  fr: 'Bonjour à toutes et à tous, voici le compte rendu de la rencontre de jeudi dernier avec la direction. Nous avons discuté des horaires de travail, du télétravail et des griefs en cours. Plusieurs membres ont posé des questions sur la classification, et nous avons promis une réponse écrite avant la fin du mois. Merci de votre patience. ',
-  en: 'Hello everyone, here is the summary of last Thursday meeting with management. We discussed work schedules, telework and the grievances in progress. Several members asked about classification, and we promised a written answer before the end of the month. Thank you for your patience and your trust. ',
+  fr: 'Bonjour à toutes et à tous, voici le compte rendu de la rencontre de jeudi dernier avec la direction. Nous avons discuté des horaires de travail, du télétravail et des griefs en cours. Plusieurs membres ont posé des questions sur la classification, et nous avons promis une réponse écrite avant la fin du mois. Merci de votre patience et de votre confiance, et bonne fin de semaine à toutes et à tous. ',
+  en: 'Hello everyone, here is the summary of last Thursday meeting with management. We discussed work schedules, telework and the grievances in progress. Several members asked about classification, and we promised a written answer before the end of the month. Thank you for your patience and your trust, and have a good weekend, all of you. ',
 };
 
 for (const lang of ['fr', 'en-US']) {

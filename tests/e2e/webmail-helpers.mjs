@@ -76,11 +76,15 @@ export async function waitForCount(page, selector, n, { timeout = 5_000 } = {}) 
 export async function typeAtStart(page, body, text) {
   await page.locator(body).evaluate((el) => {
     el.focus();
+    // The first place a caret can be: a text node, or the spot before an empty line's <br>.
     const range = document.createRange();
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+      acceptNode: (n) => (n.nodeType === 3 || n.nodeName === 'BR' ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+    });
     const first = walker.nextNode();
-    if (first) range.setStart(first, 0);
-    else range.setStart(el, 0);
+    if (!first) range.setStart(el, 0);
+    else if (first.nodeType === 3) range.setStart(first, 0);
+    else range.setStartBefore(first);
     range.collapse(true);
     getSelection().removeAllRanges();
     getSelection().addRange(range);

@@ -23,8 +23,8 @@ const LABELS = {
   en: { send: 'Send', more: 'More send options', schedule: 'Schedule send', reply: 'Reply', forward: 'Forward' },
 };
 const LONG = {
-  fr: 'Bonjour à toutes et à tous, voici le compte rendu de la rencontre de jeudi dernier avec la direction. Nous avons discuté des horaires de travail, du télétravail et des griefs en cours. Plusieurs membres ont posé des questions sur la classification, et nous avons promis une réponse écrite avant la fin du mois. Merci de votre patience. ',
-  en: 'Hello everyone, here is the summary of last Thursday meeting with management. We discussed work schedules, telework and the grievances in progress. Several members asked about classification, and we promised a written answer before the end of the month. Thank you for your patience and your trust. ',
+  fr: 'Bonjour à toutes et à tous, voici le compte rendu de la rencontre de jeudi dernier avec la direction. Nous avons discuté des horaires de travail, du télétravail et des griefs en cours. Plusieurs membres ont posé des questions sur la classification, et nous avons promis une réponse écrite avant la fin du mois. Merci de votre patience et de votre confiance, et bonne fin de semaine à toutes et à tous. ',
+  en: 'Hello everyone, here is the summary of last Thursday meeting with management. We discussed work schedules, telework and the grievances in progress. Several members asked about classification, and we promised a written answer before the end of the month. Thank you for your patience and your trust, and have a good weekend, all of you. ',
 };
 
 for (const lang of ['fr', 'en-US']) {
@@ -168,7 +168,7 @@ for (const lang of ['fr', 'en-US']) {
       await waitForNoDialog(page);
       const { sent } = await fixtureState(page);
       assert.equal(sent.length, 1);
-      assert.ok(sent[0].html.indexOf('data-vigie-signature') < sent[0].html.indexOf('appendonsend'));
+      assert.ok(sent[0].html.indexOf('data-vigie-signature') < sent[0].html.indexOf('divRplyFwdMsg'), 'above the quoted message');
       await page.close();
     });
 
