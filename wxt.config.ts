@@ -19,7 +19,13 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'vigie@vigie-extension.org', strict_min_version: '128.0' },
+            gecko: {
+              id: 'vigie@vigie-extension.org',
+              strict_min_version: '140.0',
+              // 140: the first ESR that knows data_collection_permissions. Vigie sends nothing anywhere:
+              // its log stays in the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : { key: CHROME_PUBLIC_KEY }),

@@ -22,14 +22,14 @@ void mountPage(
         return reply.ok ? reply.log : undefined;
       },
       saveCsv: async (csv, filename) => {
-        // A download made by Vigie itself: the downloads guard lets its own through (lib/downloads).
-        // The byte-order mark makes spreadsheet programs read the file as UTF-8.
+        // A link download from this page: its address is the extension's own, never a guarded
+        // platform's, so the downloads guard lets it through. (`downloads.download` would lose the
+        // file name in Chrome while an `onDeterminingFilename` listener exists.) The byte-order
+        // mark makes spreadsheet programs read the file as UTF-8.
         const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
-        try {
-          await browser.downloads.download({ url, filename, saveAs: false, conflictAction: 'uniquify' });
-        } finally {
-          setTimeout(() => URL.revokeObjectURL(url), 60_000);
-        }
+        const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+        link.click();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
       },
       refresh,
     };

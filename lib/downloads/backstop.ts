@@ -5,6 +5,7 @@ import { justificationAccepted } from './approval';
 import { activeTabUrl, askPage, tabFor, tellPage, type TabsApi } from './ask-page';
 import type { DownloadFacts } from './download-source';
 import { judgeDownload, type Judgement } from './judge';
+import { clearHeld, markHeld, takeOrphan } from './held';
 import { takePass } from './passes';
 
 /** What the browser lets the backstop do with a download it holds (see download-guard.ts). */
@@ -56,21 +57,43 @@ export async function runBackstop(item: DownloadFacts, hold: Hold, deps: Backsto
   }
 
   await log('decided');
-  const pass = await takePass(deps.services.areas.session, judgement.source.platform.id, deps.services.now());
+  const session = deps.services.areas.session;
+  const pass = await takePass(session, judgement.source.platform.id, deps.services.now());
   if (pass) {
     await hold.proceed();
     return log('overridden', { justification: pass.justification, detail: 'approved-in-page' });
   }
+  // Held for as long as a person takes to answer: recorded, in case this worker is stopped meanwhile.
+  await markHeld(session, item.id, { platform: judgement.source.platform.id, fileType: judgement.fileType });
   const tab = await pageTab(deps.tabs, judgement);
   const answer = tab === undefined
     ? ({ choice: 'unanswered', why: 'no-page' } as const)
     : await askPage(deps.tabs, tab, { type: 'download-held', decision, fileType: judgement.fileType }, deps.keepAlive);
+  await clearHeld(session, item.id);
   if (answer.choice === 'override' && justificationAccepted(decision, answer.justification)) {
     await hold.proceed();
     return log('overridden', { justification: answer.justification.trim() });
   }
   await hold.stop();
   await log('cancelled', answer.choice === 'unanswered' ? { detail: answer.why } : {});
+}
+
+/**
+ * A download held by a worker that was stopped before deciding it (Chrome then lets it go on):
+ * when it completes or fails, the next worker deletes what was written, erases it, and logs it.
+ */
+export async function recoverOrphan(id: number, deps: Pick<BackstopDeps, 'services'>, stop: () => Promise<'cancelled' | 'removed'>): Promise<boolean> {
+  const entry = await takeOrphan(deps.services.areas.session, id);
+  if (!entry) return false;
+  const how = await stop();
+  await record(deps.services, {
+    time: deps.services.now().getTime(),
+    platform: entry.platform,
+    surface: 'download',
+    action: how === 'removed' ? 'removed' : 'cancelled',
+    detail: `type=${entry.fileType} worker-stopped-while-held`,
+  });
+  return true;
 }
 
 async function pageTab(tabs: TabsApi, judgement: Judgement): Promise<number | undefined> {

@@ -9,7 +9,11 @@ import { installDownloadGuard, type DownloadEvents } from './download-guard';
  */
 export function installBrowserDownloadGuard(services: Services): ReturnType<typeof installDownloadGuard> {
   const chromeDownloads = (globalThis as { chrome?: { downloads?: Partial<DownloadEvents> } }).chrome?.downloads;
-  const events: DownloadEvents = { onDeterminingFilename: chromeDownloads?.onDeterminingFilename, onCreated: browser.downloads.onCreated };
+  const events: DownloadEvents = {
+    onDeterminingFilename: chromeDownloads?.onDeterminingFilename,
+    onCreated: browser.downloads.onCreated,
+    onChanged: browser.downloads.onChanged,
+  };
   return installDownloadGuard(events, {
     services,
     tabs: browser.tabs,

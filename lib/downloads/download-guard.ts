@@ -1,5 +1,6 @@
-import { runBackstop, type BackstopDeps } from './backstop';
+import { recoverOrphan, runBackstop, type BackstopDeps } from './backstop';
 import type { DownloadFacts } from './download-source';
+import { orphanIds } from './held';
 import { needsJudging } from './judge';
 
 /**
@@ -14,6 +15,10 @@ import { needsJudging } from './judge';
  * decide, then resume or cancel and erase. A small file can finish before the pause lands; it is
  * then deleted from disk (`removeFile`) and erased, and the log says `removed-after-completion`.
  * So Firefox guarantees that no guarded download is *kept*, not that no byte ever reaches disk.
+ *
+ * Both: a download held while a person answers is recorded (held.ts). If the worker is stopped
+ * meanwhile (Chrome then lets the download go on), the next worker removes the file when the
+ * download ends: the same "not kept" guarantee, for that rare case, in Chrome too.
  */
 export interface DownloadsControl {
   cancel(id: number): Promise<void>;
@@ -34,12 +39,17 @@ export interface DownloadEvents {
   /** Chrome only. */
   onDeterminingFilename?: DownloadEvent<(item: DownloadFacts, suggest: Suggest) => boolean | void>;
   onCreated: DownloadEvent<(item: DownloadFacts & { state?: string }) => void>;
+  onChanged: DownloadEvent<(delta: { id: number; state?: { current?: string } }) => void>;
 }
 
 export type GuardDeps = BackstopDeps & { downloads: DownloadsControl; runtimeId: string };
 
 /** Registers the backstop; call synchronously at worker start, so a waking worker gets the event. */
 export function installDownloadGuard(events: DownloadEvents, deps: GuardDeps): 'determining-filename' | 'pause-on-created' {
+  // Both browsers: a download a stopped worker was holding is caught when it ends (see held.ts),
+  // or now if this worker started for another reason while it still runs.
+  events.onChanged.addListener(changedListener(deps));
+  void sweepOrphans(deps);
   if (events.onDeterminingFilename) {
     events.onDeterminingFilename.addListener(determiningFilenameListener(deps));
     return 'determining-filename';
@@ -69,6 +79,21 @@ export function createdListener(deps: GuardDeps) {
     };
     void runBackstop(item, { proceed, stop: () => stopDownload(deps.downloads, item.id) }, deps);
   };
+}
+
+/** A download ended (complete or interrupted): was it held by a worker that is gone? */
+export function changedListener(deps: GuardDeps) {
+  return (delta: { id: number; state?: { current?: string } }): void => {
+    const state = delta.state?.current;
+    if (state !== 'complete' && state !== 'interrupted') return;
+    void recoverOrphan(delta.id, deps, () => stopDownload(deps.downloads, delta.id));
+  };
+}
+
+export async function sweepOrphans(deps: GuardDeps): Promise<void> {
+  for (const id of await orphanIds(deps.services.areas.session).catch(() => [])) {
+    await recoverOrphan(id, deps, () => stopDownload(deps.downloads, id));
+  }
 }
 
 /** Cancels and erases a download; deletes its file first if it had already been written. */

@@ -73,13 +73,15 @@ export function mayBeGuarded(item: DownloadFacts): boolean {
 
 /**
  * What kind of file, for the log and the dialog: the extension (`csv`, `xlsx`) or, without one, the
- * MIME subtype. Never the name: report and upload files are often named after people.
+ * MIME subtype (a `data:` URL's own included). Never the name: report and upload files are often
+ * named after people.
  */
-export function fileTypeOf(item: Pick<DownloadFacts, 'filename' | 'mime' | 'url'>): string {
+export function fileTypeOf(item: Partial<Pick<DownloadFacts, 'filename' | 'mime' | 'url'>>): string {
   const base = (item.filename ?? '').split(/[\\/]/).pop() ?? '';
   const ext = /\.([a-z0-9]{1,8})$/i.exec(base)?.[1];
   if (ext) return ext.toLowerCase();
-  const sub = /^[a-z]+\/(?:x-|vnd\.)?([a-z0-9.+-]{1,20})/i.exec(item.mime ?? '')?.[1];
+  const dataMime = item.url?.startsWith('data:') ? /^data:([^;,]*)/.exec(item.url)?.[1] : undefined;
+  const sub = /^[a-z]+\/(?:x-|vnd\.)?([a-z0-9.+-]{1,20})/i.exec(item.mime || dataMime || '')?.[1];
   if (sub) return sub.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12) || 'file';
   return 'file';
 }

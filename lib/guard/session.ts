@@ -6,8 +6,16 @@ import { originAndPath } from '../core/page-place';
 import { sendToBackground } from '../messaging/client';
 import type { GuardContext } from './context-types';
 
-/** Storage keys whose change means the policy, the grant or the language changed. */
-const WATCHED = ['vigie:policy', 'vigie:grant', 'vigie:settings'];
+/** Storage keys whose change means the policy, the grant or the language changed, or a sync ran. */
+const WATCHED = [
+  'vigie:policy',
+  'vigie:grant',
+  'vigie:settings',
+  // Written by every policy sync. The first sync after the browser starts is the first moment IT's
+  // trusted keys are surely readable (Chromium hands managed storage over seconds late), so a tab
+  // restored at start-up, told then that its grant was unverifiable, asks again.
+  'vigie:sync',
+];
 
 export type GuardEvent = Omit<VigieEventInput, 'time' | 'platform' | 'policyId' | 'policyVersion' | 'origin' | 'path'> & { surface: Exclude<VigieEventInput['surface'], 'grant' | 'policy'> };
 

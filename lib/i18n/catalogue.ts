@@ -18,6 +18,7 @@ export const CATALOGUE = {
   sourceStored: { fr: "Dernière copie vérifiée", en: "Last verified copy" },
   signedBy: { fr: "Signée par", en: "Signed by" },
   lastSync: { fr: "Dernière synchronisation", en: "Last sync" },
+  syncHeading: { fr: "Synchronisation", en: "Sync" },
   never: { fr: "jamais", en: "never" },
   noSyncSource: {
     fr: "Aucune source configurée : la politique ne se met pas à jour d'elle-même.",
@@ -139,6 +140,7 @@ export const CATALOGUE = {
   noEvents: { fr: "Aucun événement pour l'instant.", en: "No events yet." },
   eventsSkipped: { fr: "Entrées illisibles du journal laissées de côté : {count}", en: "Unreadable log entries left aside: {count}" },
   eventLine: { fr: "{platform} — {surface} : {what}", en: "{platform} — {surface}: {what}" },
+  eventLineShort: { fr: "{surface} : {what}", en: "{surface}: {what}" },
   eventGrantImported: { fr: "Autorisation d'accès importée", en: "Access grant imported" },
   eventGrantRefused: { fr: "Autorisation d'accès refusée : {reason}", en: "Access grant refused: {reason}" },
   eventGrantRemoved: { fr: "Autorisation d'accès retirée", en: "Access grant removed" },

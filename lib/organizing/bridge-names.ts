@@ -19,7 +19,9 @@ export const replyEvent = (nonce: string) => `vigie-r-${nonce}`;
 /** What the page world asks; `text` is what the page is writing to the clipboard. */
 export type PageRequest =
   | { id: number; kind: 'clipboard'; text: string; html?: string }
-  | { id: number; kind: 'print' };
+  | { id: number; kind: 'print' }
+  /** `showSaveFilePicker()`: the page writes a file to disk itself, past the downloads API. */
+  | { id: number; kind: 'save-file' };
 
 /** `pending`: a dialog is open, the final answer comes later (so no timeout applies). */
 export type PageReply = { id: number; verdict: 'allow' | 'block' | 'pending' };

@@ -14,7 +14,8 @@ const NOTHING = (c: Counts) => c.emails === 0 && c.phones === 0 && c.rows === 0;
  * copy handler put on the clipboard instead (`clipboardData.setData`, as "copy" buttons built on
  * `execCommand('copy')` do). Above the policy's threshold the copy is stopped (the clipboard gets
  * nothing) and the dialog decides; on an override the text is written to the clipboard by Vigie.
- * A copy carrying no address, number or row is not decided at all: that is not member data.
+ * A selection dragged out of the page is decided the same way. A copy carrying no address,
+ * number or row is not decided at all: that is not member data.
  */
 export function installCopyGuard(session: GuardSession, signal: AbortSignal): void {
   const handled = new WeakSet<Event>();
@@ -56,10 +57,22 @@ export function installCopyGuard(session: GuardSession, signal: AbortSignal): vo
     if (settled.go) await navigator.clipboard.writeText(text).catch(() => undefined);
   };
 
+  /** Dragging a selection out (to a spreadsheet, a desktop file) carries it like a copy. */
+  const onDrag = (event: DragEvent) => {
+    if (document.getSelection()?.isCollapsed !== false) return;
+    const { text, counts } = selectionCounts(document);
+    if (NOTHING(counts)) return;
+    const decision = session.decide({ surface: 'copy', counts });
+    if (decision && goesAhead(decision)) return recordAllowed(session, decision, { surface: 'copy', counts, detail: 'drag' });
+    stopEvent(event);
+    void decideLater(decision, text, counts, 'drag');
+  };
+
   for (const type of ['copy', 'cut'] as const) {
     window.addEventListener(type, onSelectionCopy, { capture: true, signal });
     window.addEventListener(type, onPageCopy, { signal });
   }
+  window.addEventListener('dragstart', onDrag, { capture: true, signal });
 }
 
 /**
@@ -69,6 +82,7 @@ export function installCopyGuard(session: GuardSession, signal: AbortSignal): vo
 export async function decidePageClipboard(session: GuardSession, text: string, html: string | undefined, pending: () => void): Promise<'allow' | 'block'> {
   const counts = maxCounts(countMemberData(text), html ? countMemberData(htmlText(html)) : {});
   if (NOTHING(counts)) return 'allow';
+  if (!session.current) pending(); // the policy is still on its way: the page must not give up meanwhile
   await session.ready();
   const decision = session.decide({ surface: 'copy', counts });
   if (!decision) return 'block';

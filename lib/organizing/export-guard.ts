@@ -4,6 +4,9 @@ import { sendToBackground } from '../messaging/client';
 import { exportControlOf } from './export-controls';
 import { goesAhead, recordAllowed, settle, stopEvent } from './settle';
 
+/** Enter clicks at once; Space clicks on key up: a click this soon after an allowed key is that key's. */
+const KEY_CLICK_MS = 1_000;
+
 /**
  * Clicks (any button, so a middle-click "open in new tab" too) and keyboard activation of export
  * controls, caught on `window` in the capture phase, before the page's own listeners or the
@@ -13,22 +16,22 @@ import { goesAhead, recordAllowed, settle, stopEvent } from './settle';
  */
 export function installExportGuard(session: GuardSession, platformSelectors: readonly string[], signal: AbortSignal): void {
   let replaying: Element | undefined;
-  /** A control whose keydown was just allowed: its following click is the same activation. */
-  let justAllowed: Element | undefined;
+  /** A control whose keydown was just allowed: the click the key produces is the same activation. */
+  let justAllowed: { control: Element; until: number } | undefined;
 
   const activate = (event: Event, control: Element): void => {
     if (replaying === control) {
       replaying = undefined;
       return;
     }
-    if (justAllowed === control && event.type === 'click') {
+    if (event.type === 'click' && justAllowed?.control === control && event.timeStamp <= justAllowed.until) {
       justAllowed = undefined;
       return;
     }
     const decision = session.decide({ surface: 'export-click' });
     if (decision && goesAhead(decision)) {
       recordAllowed(session, decision, { surface: 'export-click' });
-      if (event.type === 'keydown') justAllowed = control;
+      if (event.type === 'keydown') justAllowed = { control, until: event.timeStamp + KEY_CLICK_MS };
       return;
     }
     stopEvent(event);
@@ -67,4 +70,22 @@ export function installExportGuard(session: GuardSession, platformSelectors: rea
   window.addEventListener('click', onClick, options);
   window.addEventListener('auxclick', onClick, options);
   window.addEventListener('keydown', onKey, options);
+}
+
+/**
+ * The page asked to write a file itself (`showSaveFilePicker`, reported by the page-world hooks):
+ * decided as a download, since the downloads backstop will never see it.
+ */
+export async function decidePageSave(session: GuardSession, pending: () => void): Promise<'allow' | 'block'> {
+  pending();
+  await session.ready();
+  const decision = session.decide({ surface: 'download' });
+  if (!decision) return 'block';
+  const what = { surface: 'download' as const, detail: 'save-file-picker' };
+  if (goesAhead(decision)) {
+    recordAllowed(session, decision, what);
+    return 'allow';
+  }
+  const settled = await settle(session, decision, what, { overrideLabel: GUARD_STRINGS.downloadAnyway });
+  return settled.go ? 'allow' : 'block';
 }

@@ -5,7 +5,7 @@ import type { OrganizingAdapter } from '../platforms/types';
 import { AccessBanner } from './access-banner';
 import { decidePageClipboard, installCopyGuard } from './copy-guard';
 import { answerDownloadQuestions } from './download-prompt';
-import { installExportGuard } from './export-guard';
+import { decidePageSave, installExportGuard } from './export-guard';
 import { listenToPage } from './page-bridge';
 import { installPrintGuard } from './print-guard';
 
@@ -25,7 +25,11 @@ export function startOrganizingGuard(lifetime: ContentScriptContext, adapter: Or
   installExportGuard(session, adapter.exportSelectors, signal);
   installCopyGuard(session, signal);
   const print = installPrintGuard(session, signal);
-  listenToPage((request, pending) => (request.kind === 'print' ? print.decidePagePrint(pending) : decidePageClipboard(session, request.text, request.html, pending)), signal);
+  listenToPage((request, pending) => {
+    if (request.kind === 'print') return print.decidePagePrint(pending);
+    if (request.kind === 'save-file') return decidePageSave(session, pending);
+    return decidePageClipboard(session, request.text, request.html, pending);
+  }, signal);
   answerDownloadQuestions(session, lifetime);
 
   const banner = new AccessBanner(signal);

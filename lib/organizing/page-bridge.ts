@@ -38,7 +38,7 @@ function parseRequest(detail: unknown): PageRequest | undefined {
   try {
     const r = JSON.parse(detail) as Record<string, unknown>;
     if (typeof r.id !== 'number') return undefined;
-    if (r.kind === 'print') return { id: r.id, kind: 'print' };
+    if (r.kind === 'print' || r.kind === 'save-file') return { id: r.id, kind: r.kind };
     if (r.kind === 'clipboard' && typeof r.text === 'string') {
       return { id: r.id, kind: 'clipboard', text: r.text, html: typeof r.html === 'string' ? r.html : undefined };
     }

@@ -1,8 +1,8 @@
-import { FIRST_ANSWER_MS, HANDSHAKE, replyEvent, requestEvent, type PageReply, type PageRequest } from './bridge-names';
+import { FIRST_ANSWER_MS, HANDSHAKE, replyEvent, requestEvent, type PageReply } from './bridge-names';
 
 /**
  * Runs in the page's own world (a `world: 'MAIN'` content script at document_start): wraps the
- * clipboard writes and `window.print` the page can call, and asks the content script, which holds
+ * clipboard writes, `window.print` and `showSaveFilePicker` the page can call, and asks the content script, which holds
  * the policy, before letting them through. No extension API is reachable from here.
  *
  * Why the page cannot forge an "allow":
@@ -67,7 +67,7 @@ export function installPageHooks(win: Window & typeof globalThis = window): void
     entry.settle(reply.verdict);
   });
 
-  const ask = (request: Omit<PageRequest, 'id'> & { kind: PageRequest['kind'] }): Promise<'allow' | 'block'> =>
+  const ask: Ask = (request): Promise<'allow' | 'block'> =>
     new Promise((settle) => {
       const id = nextId++;
       const entry: { settle: (v: 'allow' | 'block') => void; timer?: ReturnType<typeof setTimeout> } = { settle };
@@ -81,9 +81,10 @@ export function installPageHooks(win: Window & typeof globalThis = window): void
 
   wrapClipboard(win, ask);
   wrapPrint(win, ask);
+  wrapSavePicker(win, ask);
 }
 
-type Ask = (request: { kind: 'clipboard'; text: string; html?: string } | { kind: 'print' }) => Promise<'allow' | 'block'>;
+type Ask = (request: { kind: 'clipboard'; text: string; html?: string } | { kind: 'print' } | { kind: 'save-file' }) => Promise<'allow' | 'block'>;
 
 function refusal(win: Window & typeof globalThis): DOMException {
   return new win.DOMException('Vigie: copying member data out of the platform needs written authorization (clause 7.2).', 'NotAllowedError');
@@ -137,5 +138,20 @@ function wrapPrint(win: Window & typeof globalThis, ask: Ask): void {
     void (async () => {
       if ((await ask({ kind: 'print' })) === 'allow') apply(print, win, []);
     })();
+  };
+}
+
+/**
+ * `showSaveFilePicker()` (Chromium) lets a page write a file straight to disk, which the downloads
+ * API never sees: decided like a download before the picker opens.
+ */
+function wrapSavePicker(win: Window & typeof globalThis, ask: Ask): void {
+  const target = win as unknown as { showSaveFilePicker?: (...args: unknown[]) => Promise<unknown> };
+  const picker = target.showSaveFilePicker;
+  if (typeof picker !== 'function') return;
+  const apply = Reflect.apply;
+  target.showSaveFilePicker = async function showSaveFilePicker(...args: unknown[]): Promise<unknown> {
+    if ((await ask({ kind: 'save-file' })) !== 'allow') throw new win.DOMException('Vigie: saving member data outside the platform needs written authorization (clause 7.2).', 'AbortError');
+    return apply(picker, win, args);
   };
 }

@@ -30,6 +30,7 @@ export function installPrintGuard(session: GuardSession, signal: AbortSignal): {
 
   /** Decides a print asked for by key or by the page; `true` when it may go on at once. */
   const decidePrint = async (pending?: () => void): Promise<'now' | 'approved' | 'refused'> => {
+    if (!session.current) pending?.(); // the policy is still on its way: the page must not give up meanwhile
     await session.ready();
     const { decision: d, counts } = decision();
     if (!d) return 'refused';

@@ -14,6 +14,8 @@ export const KEYS = {
   health: 'vigie:health',
   /** storage.session: `[{ platform, expires, justification }]`, downloads a person justified in the page. */
   downloadPasses: 'vigie:download-passes',
+  /** storage.session: `{ [downloadId]: { platform, worker, fileType } }`, downloads held while being decided. */
+  heldDownloads: 'vigie:held-downloads',
 } as const;
 
 /** The part of a `storage` area Vigie uses; the polyfill's areas and WXT's fakeBrowser both fit it. */

@@ -56,26 +56,32 @@ export interface EventLine {
   text: string;
 }
 
-/** One log event in plain words: "Action Network — export: blocked", "Access grant imported". */
-export function describeEvent(event: VigieEvent & { id: number }, policy: Policy, lang: Lang): EventLine {
-  return { id: event.id, iso: new Date(event.time).toISOString(), when: formatDateTime(lang, event.time), text: eventText(event, policy, lang) };
+/**
+ * One log event in plain words: "Action Network — export: blocked", "Access grant imported".
+ * `withPlatform: false` leaves the platform out, for a table that has a column for it.
+ */
+export function describeEvent(event: VigieEvent & { id: number }, policy: Policy, lang: Lang, { withPlatform = true } = {}): EventLine {
+  return { id: event.id, iso: new Date(event.time).toISOString(), when: formatDateTime(lang, event.time), text: eventText(event, policy, lang, withPlatform) };
 }
 
-function eventText(event: VigieEvent, policy: Policy, lang: Lang): string {
+function eventText(event: VigieEvent, policy: Policy, lang: Lang, withPlatform: boolean): string {
   const vigie = vigieEventText(event, lang);
   if (vigie !== undefined) return event.detail === 'managed' ? t(lang, 'eventGrantManaged', { what: vigie }) : vigie;
+  const platform = platformName(policy, event.platform, lang);
   if (event.surface === 'health' && (event.action === 'ok' || event.action === 'degraded')) {
-    return t(lang, event.action === 'ok' ? 'eventHealthOk' : 'eventHealthDegraded', { platform: platformName(policy, event.platform, lang) });
+    const text = t(lang, event.action === 'ok' ? 'eventHealthOk' : 'eventHealthDegraded', { platform });
+    return withPlatform ? text : capitalise(text.slice(text.indexOf(' — ') + 3));
   }
   const surfaceKey = SURFACES[event.surface];
   const actionKey = ACTIONS[event.action];
   const what =
     event.action === 'decided' && event.verdict ? t(lang, VERDICTS[event.verdict]) : actionKey ? t(lang, actionKey) : event.action;
-  return t(lang, 'eventLine', {
-    platform: platformName(policy, event.platform, lang),
-    surface: surfaceKey ? t(lang, surfaceKey) : event.surface,
-    what,
-  });
+  const surface = surfaceKey ? t(lang, surfaceKey) : event.surface;
+  return withPlatform ? t(lang, 'eventLine', { platform, surface, what }) : capitalise(t(lang, 'eventLineShort', { surface, what }));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Vigie's own events (grant, policy, report), or `undefined` for a decision on a platform. */

@@ -123,7 +123,7 @@ export function logTableView(log: LogRead, state: VigieState): LogTableView {
   const { lang } = state;
   const { policy } = state.policy;
   const rows = log.events.slice(0, LOG_TABLE_ROWS).map((e) => ({
-    ...describeEvent(e, policy, lang),
+    ...describeEvent(e, policy, lang, { withPlatform: false }),
     platform: platformName(policy, e.platform, lang),
     clauses: e.clauses.join(', '),
     verdict: e.verdict,

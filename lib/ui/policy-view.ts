@@ -44,10 +44,11 @@ export function policyView(state: { policy: PolicyState; sync: SyncStatus }, lan
     { term: t(lang, 'source'), value: sourceText(source, sync.url, lang) },
   ];
   if (signedBy) rows.push({ term: t(lang, 'signedBy'), value: signedBy });
-  rows.push({
-    term: t(lang, 'lastSync'),
-    value: sync.configured.length === 0 ? t(lang, 'noSyncSource') : sync.lastSuccess ? formatDateTime(lang, sync.lastSuccess) : t(lang, 'never'),
-  });
+  rows.push(
+    sync.configured.length === 0
+      ? { term: t(lang, 'syncHeading'), value: t(lang, 'noSyncSource') }
+      : { term: t(lang, 'lastSync'), value: sync.lastSuccess ? formatDateTime(lang, sync.lastSuccess) : t(lang, 'never') },
+  );
   if (sync.nextRetry) rows.push({ term: t(lang, 'nextRetry'), value: formatDateTime(lang, sync.nextRetry) });
   const problems = sync.problems.map((p) => problemText(p, lang));
   return {

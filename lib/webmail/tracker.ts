@@ -18,6 +18,7 @@ const MAX_REINSERTS = 3;
  */
 export class ComposeTracker {
   private readonly states = new Map<HTMLElement, ComposeState>();
+  private readonly observer = new MutationObserver(() => this.schedule());
   private dirty = true;
   private frameRequested = false;
 
@@ -29,9 +30,7 @@ export class ComposeTracker {
   ) {}
 
   start(): void {
-    const observer = new MutationObserver(() => this.schedule());
-    observer.observe(document.documentElement, { childList: true, subtree: true });
-    this.lifetime.onInvalidated(() => observer.disconnect());
+    this.lifetime.onInvalidated(() => this.observer.disconnect());
     // SPA navigation (a thread opened, a pop-out) re-renders through the DOM too; this catches a route change that does not.
     this.lifetime.addEventListener(window, 'wxt:locationchange', () => this.schedule());
     this.lifetime.addEventListener(document, 'input', (event) => this.onInput(event), { capture: true });
@@ -59,8 +58,14 @@ export class ComposeTracker {
     this.insert(state, ctx);
   }
 
+  /**
+   * The first mutation of a frame marks the page dirty and stops observing until the frame's scan:
+   * the scan looks at the whole page anyway, so the mutations in between need no records, and a
+   * page that changes all the time pays for one callback a frame, not one per change.
+   */
   private schedule(): void {
     this.dirty = true;
+    this.observer.disconnect();
     if (this.frameRequested) return;
     this.frameRequested = true;
     // Not ctx.requestAnimationFrame: it adds an abort listener per call, which a busy page would pile up.
@@ -72,6 +77,7 @@ export class ComposeTracker {
 
   private flush(): void {
     this.dirty = false;
+    if (!this.lifetime.isInvalid) this.observer.observe(document.documentElement, { childList: true, subtree: true });
     for (const body of this.adapter.bodies(document)) {
       if (this.states.has(body)) continue;
       const root = this.adapter.composeOf(body);

@@ -13,9 +13,10 @@ import { launchBrowser } from './browser.mjs';
 import { openFixture } from './extension.mjs';
 import { PAGES, ROUTES } from './routes.mjs';
 import { ORGANIZING_ROUTES } from './routes-organizing.mjs';
+import { WEBMAIL_ROUTES } from './routes-webmail.mjs';
 import { FIXTURES_DIR, startFixtureServer } from './server.mjs';
 
-const OWNED = ['action-network', 'action-builder', 'gmail'];
+const OWNED = ['action-network', 'action-builder', 'gmail', 'outlook'];
 
 /** GET through loopback with a real Host header (never DNS, never the network). */
 function get(port, url, headers = {}) {
@@ -36,7 +37,7 @@ describe('fixture files', () => {
   for (const platform of OWNED) {
     const files = readdirSync(join(FIXTURES_DIR, platform));
     test(`${platform}: every file is served by a route, every page is marked and says what is guessed`, () => {
-      const routed = new Set([...ROUTES, ...ORGANIZING_ROUTES].flatMap((r) => (typeof r.fixture === 'string' ? [r.fixture] : Object.values(r.fixture))));
+      const routed = new Set([...ROUTES, ...ORGANIZING_ROUTES, ...WEBMAIL_ROUTES].flatMap((r) => (typeof r.fixture === 'string' ? [r.fixture] : Object.values(r.fixture))));
       assert.ok(files.length > 0, `tests/fixtures/${platform} has fixtures`);
       for (const file of files) {
         assert.ok(routed.has(`${platform}/${file}`), `${platform}/${file} is in tests/e2e/routes.mjs`);

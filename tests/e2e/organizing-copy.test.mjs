@@ -62,6 +62,22 @@ describe('copies on the activists list (English UI)', () => {
     await waitForNoDialog(page);
   });
 
+  test('dragging the selected table out of the page is stopped like a copy', async () => {
+    const since = await now(s.browser);
+    await select(page, 'table.activists tbody');
+    const prevented = await page.evaluate(() => {
+      const drag = new DragEvent('dragstart', { bubbles: true, cancelable: true });
+      document.querySelector('table.activists td').dispatchEvent(drag);
+      return drag.defaultPrevented;
+    });
+    assert.equal(prevented, true);
+    await waitForDialog(page);
+    const event = await waitForEvent(s.browser, (e) => e.surface === 'copy' && e.detail === 'drag', { since });
+    assert.equal(event.verdict, 'block');
+    await pressDialogButton(page, 'Cancel');
+    await waitForNoDialog(page);
+  });
+
   test('copying one address to write to one member is not an export', async () => {
     const since = await now(s.browser);
     await page.evaluate(() => {

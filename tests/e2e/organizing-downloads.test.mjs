@@ -16,6 +16,7 @@ import {
   downloadEntries,
   now,
   pause,
+  readClosed,
   readEvents,
   setGrant,
   setPolicy,
@@ -112,6 +113,18 @@ describe('downloads under the ACEP policy (French UI)', () => {
     await page.close();
   });
 
+  test("the page's own showSaveFilePicker() (a file written past the downloads API) is decided as a download", async () => {
+    const since = await now(s.browser);
+    const page = await s.open(ORGANIZING_PAGES.anActivists);
+    const outcome = page.evaluate(() => window.showSaveFilePicker({ suggestedName: 'x.csv' }).then(() => 'opened', (e) => e.name));
+    await waitForDialog(page);
+    await pressDialogButton(page, 'Annuler');
+    assert.equal(await outcome, 'AbortError');
+    const event = await waitForEvent(s.browser, (e) => e.surface === 'download' && e.detail === 'save-file-picker', { since });
+    assert.equal(event.verdict, 'block');
+    await page.close();
+  });
+
   test('with no grant at all, the dialog says so and names the privacy officer', async () => {
     await clearGrant(s.browser);
     const page = await s.open(ORGANIZING_PAGES.anDonors);
@@ -142,6 +155,8 @@ describe('an export authorization in the grant (English UI)', () => {
     const files = await waitForFiles(s, (f) => f.includes('membres-2026.csv'), { what: 'membres-2026.csv' });
     assert.deepEqual(files, ['membres-2026.csv']);
     assert.equal(await readDialog(page), undefined, 'no dialog: nothing was stopped');
+    const notice = await readClosed(page, 'vigie-notice');
+    assert.match(notice.text, /Export authorized Your written authorization BN-2026-041 \(Envoi postal du bulletin\) allows this export until/);
     const click = await waitForEvent(s.browser, (e) => e.surface === 'export-click', { since });
     assert.equal(click.verdict, 'allow');
     assert.equal(click.detail, 'authorization=BN-2026-041');
@@ -207,6 +222,23 @@ describe('a policy whose export rule warns (English UI)', () => {
     await waitForFiles(s, (f) => f.includes('activists-view.csv'), { what: 'activists-view.csv' });
     const event = await waitForEvent(s.browser, (e) => e.surface === 'download' && e.action === 'overridden', { since });
     assert.equal(event.justification, 'Vérification de la liste du comité');
+    await page.close();
+  });
+
+  test('if the worker is stopped while a download is held (Chrome then lets it go on), the next worker deletes the file and logs it', async () => {
+    const earlier = s.downloads();
+    const page = await s.open(ORGANIZING_PAGES.anActivists);
+    await page.locator('#save_view').click();
+    await waitForDialog(page);
+    const cdp = await s.browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    // The download's end wakes a new worker (Playwright keeps the same handle for it).
+    const event = await waitForEvent(s.browser, (e) => e.surface === 'download' && /worker-stopped-while-held/.test(e.detail ?? ''), { timeout: 10_000 });
+    assert.equal(event.action, 'removed');
+    assert.equal(event.platform, 'action-network');
+    assert.deepEqual(s.downloads(), earlier, 'the file written meanwhile is gone');
     await page.close();
   });
 

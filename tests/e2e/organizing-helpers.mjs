@@ -134,8 +134,8 @@ export async function waitForFiles(session, test, { timeout = 8_000, what = 'the
 export const SETTLE_MS = 1_500;
 export const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** The text of Vigie's access banner (a closed shadow root, read over CDP), or undefined when none is shown. */
-export async function readBanner(page) {
+/** The text inside one of Vigie's closed shadow roots (`tag`: its host element), read over CDP; undefined when absent. */
+export async function readClosed(page, tag) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
@@ -146,7 +146,7 @@ export async function readBanner(page) {
     };
     let host;
     walk(root, (n) => {
-      if (!host && n.nodeName === 'VIGIE-ACCESS-BANNER') host = n;
+      if (!host && n.nodeName === tag.toUpperCase()) host = n;
     });
     if (!host) return undefined;
     let text = '';
@@ -158,6 +158,9 @@ export async function readBanner(page) {
     await cdp.detach().catch(() => {});
   }
 }
+
+/** Vigie's access banner, or undefined when none is shown. */
+export const readBanner = (page) => readClosed(page, 'vigie-access-banner');
 
 export async function waitForBanner(page, { timeout = 8_000 } = {}) {
   return poll(() => readBanner(page), { timeout, what: 'the access banner' });

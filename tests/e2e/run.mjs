@@ -29,7 +29,8 @@ if (major < 22) {
   process.exit(1);
 }
 
-const files = readdirSync(HERE)
+// Firefox's tests live in firefox/ (they build the Firefox extension themselves).
+const files = [...readdirSync(HERE), ...readdirSync(join(HERE, 'firefox')).map((f) => `firefox/${f}`)]
   .filter((f) => /\.test\.(ts|mjs)$/.test(f))
   .filter((f) => filters.length === 0 || filters.some((word) => f.includes(word)))
   .sort()

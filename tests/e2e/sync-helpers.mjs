@@ -101,10 +101,10 @@ function rmdirQuietly(dir) {
 /**
  * Chromium with IT's `config` in its managed-policy file (none when `config` is undefined), the
  * policy server's host mapped, and a real downloads folder (Playwright's own download handling is
- * switched back to the browser's, as in organizing-helpers.mjs). Returns `undefined` when a policy
- * file is asked for and cannot be written (not root).
+ * switched back to the browser's, as in organizing-helpers.mjs); `preferences` go into the profile.
+ * Returns `undefined` when a policy file is asked for and cannot be written (not root).
  */
-export async function launchManagedBrowser({ port, config, lang = 'fr' }) {
+export async function launchManagedBrowser({ port, config, lang = 'fr', preferences = {} }) {
   const managed = config ? managedChromium(config) : { mode: 'none', launchOptions: {}, update() {}, close() {} };
   if (managed.mode === 'unavailable') return undefined;
   const profileDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-sync-'));
@@ -113,7 +113,7 @@ export async function launchManagedBrowser({ port, config, lang = 'fr' }) {
   mkdirSync(downloadDir);
   writeFileSync(
     join(profileDir, 'Default', 'Preferences'),
-    JSON.stringify({ download: { default_directory: downloadDir, prompt_for_download: false, directory_upgrade: true } }),
+    JSON.stringify({ ...preferences, download: { default_directory: downloadDir, prompt_for_download: false, directory_upgrade: true } }),
   );
   let browser;
   try {
@@ -145,7 +145,9 @@ export async function launchManagedBrowser({ port, config, lang = 'fr' }) {
  * Network, a send overridden on Gmail, and Gmail's adapter reporting itself degraded.
  */
 export async function seedPlatformEvents(browser) {
-  const send = (event) => `chrome.runtime.sendMessage({ type: 'log-event', event: ${JSON.stringify({ ruleIds: [], clauses: [], findings: [], ...event })} })`;
+  // As GuardSession.log does: the page's origin and path, never its content.
+  const send = (event) =>
+    `chrome.runtime.sendMessage({ type: 'log-event', event: { ...${JSON.stringify({ ruleIds: [], clauses: [], findings: [], ...event })}, origin: location.origin, path: location.pathname } })`;
   const { page: an } = await openFixture(browser, PAGES.anAdminReport);
   await inContentWorld(an, send({ surface: 'export-click', action: 'decided', verdict: 'block', ruleIds: ['export-needs-authorization'], clauses: ['7.2', '8.1.c'] }));
   await inContentWorld(an, send({ surface: 'download', action: 'decided', verdict: 'allow', clauses: ['7.2'], detail: 'type=csv' }));
@@ -155,6 +157,21 @@ export async function seedPlatformEvents(browser) {
   await inContentWorld(gmail, send({ surface: 'health', action: 'degraded', detail: 'send button not found' }));
   await gmail.close();
 }
+
+/**
+ * Profile preferences that make Gmail the browser's `mailto:` handler, as a person who clicked
+ * "allow" on Gmail's prompt has: a `mailto:` link then opens Gmail's compose page (here the
+ * fixture server), whose address carries the whole message.
+ */
+export const GMAIL_MAILTO_HANDLER = {
+  custom_handlers: {
+    enabled: true,
+    ignored_protocol_handlers: [],
+    registered_protocol_handlers: [
+      { default: true, protocol: 'mailto', title: 'Gmail', url: 'https://mail.google.com/mail/?extsrc=mailto&url=%s', last_modified: '13340000000000000' },
+    ],
+  },
+};
 
 /** What Chromium hands the extension from the policy file, once its policy service is up. */
 export async function waitForManaged(browser, field, { timeout = 20_000 } = {}) {

@@ -190,6 +190,25 @@ for (const lang of ['fr', 'en-US']) {
       await page.close();
     });
 
+    test('campaign wording is a warning citing clause 8.1.e, never a block: it can be sent without a justification', async () => {
+      const since = await serverNow(browser);
+      const page = await session.open(PAGES.popup);
+      const c = await newCompose(page);
+      await typeAtStart(page, bodyOf(c), l === 'fr' ? 'Section locale 70 : votez pour Marie Tremblay au conseil. ' : 'Local 70: vote for Marie Tremblay on the board. ');
+      await page.locator(`${c} .aoO`).click();
+      const dialog = await waitForDialog(page);
+      assert.equal(dialog.title, s('sendWarnTitle'));
+      assert.match(dialog.text, l === 'fr' ? /Article 8\.1\.e/ : /Clause 8\.1\.e/);
+      assert.match(dialog.text, l === 'fr' ? /« votez pour »/ : /“vote for”/);
+      await pressDialogButton(page, s('sendAnyway'));
+      await waitForNoDialog(page);
+      assert.equal((await fixtureState(page)).sent.length, 1);
+      const overridden = await waitForEvent(browser, (e) => e.action === 'overridden' && e.ruleIds.includes('campaign-term'), { since });
+      assert.deepEqual([overridden.verdict, overridden.clauses, overridden.findings], ['warn', ['8.1.e'], ['campaign-term']]);
+      assert.equal(overridden.justification, undefined);
+      await page.close();
+    });
+
     test('a sender out of scope is left alone: the block goes when From changes, and Send is not stopped', async () => {
       const since = await serverNow(browser);
       const page = await session.open(PAGES.popup);

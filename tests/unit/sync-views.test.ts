@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Lang } from '../../lib/core/text';
+import type { StoredEvent } from '../../lib/log/database';
+import { DEFAULT_POLICY } from '../../lib/packs';
+import type { VigieState } from '../../lib/state/snapshot';
+import { EMPTY_SYNC, type SyncStatus } from '../../lib/sync/sync-status';
+import { auditCsv, auditCsvName } from '../../lib/ui/audit-csv';
+import { describeEvent } from '../../lib/ui/event-words';
+import { healthView } from '../../lib/ui/health-view';
+import { logQuery, logTableView, LOG_TABLE_ROWS, optionsView } from '../../lib/ui/options-view';
+import { policyView } from '../../lib/ui/policy-view';
+import { popupView } from '../../lib/ui/popup-view';
+import { compromiseReport } from '../../lib/ui/report-view';
+import { sampleGrant } from './helpers';
+
+const NOW = Date.parse('2026-11-22T17:30:00Z');
+
+// Times are shown in the person's time zone; these expectations are written for UTC.
+const zone = process.env.TZ;
+beforeAll(() => {
+  process.env.TZ = 'UTC';
+});
+afterAll(() => {
+  process.env.TZ = zone;
+});
+const grant = sampleGrant();
+
+function state(lang: Lang, extra: Partial<VigieState> = {}): VigieState {
+  return {
+    lang,
+    settings: { language: 'auto' },
+    policy: { policy: DEFAULT_POLICY, source: 'default' },
+    grant: { state: 'held', grant, status: 'valid' },
+    recent: { events: [], skipped: 0 },
+    sync: EMPTY_SYNC,
+    health: {},
+    seen: {},
+    now: NOW,
+    ...extra,
+  };
+}
+
+const base = { ruleIds: [], clauses: [], findings: [] };
+const event = (id: number, fields: Partial<StoredEvent>): StoredEvent => ({ ...base, id, time: NOW - id * 60_000, platform: 'vigie', surface: 'policy', action: 'x', ...fields });
+
+describe('policyView', () => {
+  const sync = (s: Partial<SyncStatus>): SyncStatus => ({ ...EMPTY_SYNC, ...s });
+
+  it('names the policy server by its host, and says when it last synced', () => {
+    const view = policyView(
+      { policy: { policy: { ...DEFAULT_POLICY, version: 4 }, source: 'url', signedBy: 'Clé du bureau national' }, sync: sync({ url: 'https://politiques.acep-cape.ca/acep.json', configured: ['url'], lastSuccess: NOW }) },
+      'fr',
+    );
+    expect(view.rows.map((r) => [r.term, r.value])).toEqual([
+      ['Organisation', 'ACEP'],
+      ['Version', '4'],
+      ['Source', 'Serveur de politique (politiques.acep-cape.ca)'],
+      ['Signée par', 'Clé du bureau national'],
+      ['Dernière synchronisation', '22 nov. 2026, 17 h 30'],
+    ]);
+    expect(view.problems).toEqual([]);
+  });
+
+  it('words every problem, says the last good policy stays, and when the next try is', () => {
+    const view = policyView(
+      {
+        policy: { policy: DEFAULT_POLICY, source: 'url' },
+        sync: sync({
+          configured: ['managed', 'url'],
+          url: 'https://p.example.org/x.json',
+          nextRetry: NOW + 4 * 60_000,
+          problems: [
+            { source: 'url', code: 'http-error', status: 503 },
+            { source: 'managed', code: 'rollback', version: 3 },
+            { source: 'url', code: 'unreachable' },
+            { source: 'grant', code: 'unknown-key' },
+          ],
+        }),
+      },
+      'en',
+    );
+    expect(view.problems).toEqual([
+      'Policy server: HTTP error 503.',
+      'Policy in the IT configuration: This policy is older than the one already in force. (version 3)',
+      'Policy server: unreachable (network, host name, or missing CORS header on the server).',
+      'Grant provided by IT: The document is signed by a key that is not trusted.',
+    ]);
+    expect(view.kept).toBe('The policy in force stays this one, the last that was verified.');
+    expect(view.rows.find((r) => r.term === 'Last sync')?.value).toBe('never');
+    expect(view.rows.find((r) => r.term === 'Next try')?.value).toBe('Nov 22, 2026, 5:34 p.m.');
+  });
+
+  it('says so when no source is configured', () => {
+    const view = policyView({ policy: { policy: DEFAULT_POLICY, source: 'default' }, sync: EMPTY_SYNC }, 'en');
+    expect(view.rows.at(-1)).toEqual({ term: 'Sync', value: 'No source configured: the policy does not update itself.' });
+  });
+});
+
+describe('healthView', () => {
+  it('shows each guarded platform as working, degraded or not seen since start-up', () => {
+    const lines = healthView(
+      DEFAULT_POLICY,
+      { gmail: { time: NOW, status: 'degraded', detail: 'send button not found' }, 'action-builder': { time: NOW - 1000, status: 'ok' } },
+      { 'action-network': { time: NOW - 5000, origin: 'https://actionnetwork.org' }, gmail: { time: NOW, origin: 'https://mail.google.com' } },
+      'fr',
+    );
+    expect(lines.map((l) => [l.platform, l.status])).toEqual([
+      ['Action Network', 'ok'],
+      ['Action Builder', 'ok'],
+      ['Gmail', 'degraded'],
+      ['Outlook sur le Web', 'unseen'],
+    ]);
+    expect(lines[2]).toMatchObject({ text: 'Fonctionnement dégradé (22 nov. 2026, 17 h 30)', help: expect.stringContaining('téléchargements restent surveillés') });
+    expect(lines[3]?.text).toBe('Pas encore ouverte depuis le démarrage');
+  });
+
+  it('leaves out platforms no adapter guards (another organisation’s policy)', () => {
+    const policy = { ...DEFAULT_POLICY, platforms: [...DEFAULT_POLICY.platforms, { ...DEFAULT_POLICY.platforms[0]!, id: 'nationbuilder', hosts: ['*.nationbuilder.com'] }] };
+    expect(healthView(policy, {}, {}, 'en').map((l) => l.platform)).not.toContain('nationbuilder');
+    expect(healthView(policy, {}, {}, 'en')).toHaveLength(4);
+  });
+});
+
+describe('compromiseReport', () => {
+  const events = [
+    event(1, { platform: 'action-network', surface: 'export-click', action: 'decided', verdict: 'block' }),
+    event(2, { platform: 'gmail', surface: 'send', action: 'overridden', verdict: 'warn' }),
+  ];
+
+  it('writes to the incident address with who, when, what was seen and the last events, French first', () => {
+    const report = compromiseReport(state('fr', { recent: { events, skipped: 0 } }), new Date(NOW), '0.1.0');
+    expect(report.to).toBe('incident@acep-cape.ca');
+    expect(report.subject).toBe("Signalement d'une compromission soupçonnée — Section locale 70 – Ottawa / Suspected compromise report — Local 70 – Ottawa");
+    const [fr, en] = report.body.split('\n\n— — —\n\n');
+    expect(fr!.split('\n')).toEqual([
+      'Bonjour,',
+      '',
+      'Je signale une compromission soupçonnée de renseignements des membres (article 7.7).',
+      '',
+      'Compte : Marie Tremblay <marie.tremblay@example.org>',
+      'Unité : Section locale 70 – Ottawa',
+      'Comptes de la section : sl70@acep-cape.ca',
+      "Autorisation d'accès : g-2026-0070-01 (En vigueur)",
+      'Heure du signalement : 22 nov. 2026, 17 h 30 (2026-11-22T17:30:00.000Z)',
+      '',
+      "Ce que j'ai constaté : [décrivez ici ce que vous avez vu, quand et sur quelle plateforme]",
+      '',
+      'Derniers événements consignés par Vigie :',
+      '- 22 nov. 2026, 17 h 29 — Action Network — exportation : blocage',
+      '- 22 nov. 2026, 17 h 28 — Gmail — envoi de courriel : dérogation justifiée',
+      '',
+      'Politique : ACEP, version 1 ; Vigie 0.1.0',
+    ]);
+    expect(en).toContain('Account: Marie Tremblay <marie.tremblay@example.org>');
+    expect(en).toContain('- Nov 22, 2026, 5:29 p.m. — Action Network — export: blocked');
+  });
+
+  it('is a mailto: link with CRLF line breaks that decodes back to the message', () => {
+    const report = compromiseReport(state('en', { grant: { state: 'missing' } }), new Date(NOW), '0.1.0');
+    expect(report.href.startsWith('mailto:incident@acep-cape.ca?subject=')).toBe(true);
+    const url = new URL(report.href);
+    expect(url.searchParams.get('subject')).toBe('Suspected compromise report — CAPE / Signalement d\'une compromission soupçonnée — ACEP');
+    expect(url.searchParams.get('body')).toBe(report.body.replace(/\n/g, '\r\n'));
+    expect(report.body).toContain('Access grant: none');
+    expect(report.href).not.toMatch(/[ \n]/);
+  });
+});
+
+describe('audit CSV', () => {
+  it('one row per event, oldest first, RFC 4180 quoting, formulas defused', () => {
+    const csv = auditCsv(
+      [
+        event(1, { platform: 'gmail', surface: 'send', action: 'overridden', verdict: 'warn', clauses: ['9.1', '9.2'], justification: '=HYPERLINK("x") "urgent", ok\nsecond line', senderDomain: 'acep-cape.ca' }),
+        event(2, { platform: 'action-network', surface: 'download', action: 'decided', verdict: 'block', origin: 'https://actionnetwork.org', path: '/reports/x/manage', counts: { rows: 120 }, policyId: 'acep-member-data', policyVersion: 3 }),
+      ],
+      DEFAULT_POLICY,
+      'fr',
+    );
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('time,platform,surface,action,verdict,description,clauses,rules,findings,origin,path,sender_domain,emails,phones,rows,justification,detail,policy_id,policy_version,grant_id');
+    expect(lines[1]).toBe('2026-11-22T17:28:00.000Z,action-network,download,decided,block,Action Network — téléchargement : blocage,,,,https://actionnetwork.org,/reports/x/manage,,,,120,,,acep-member-data,3,');
+    expect(lines[2]).toBe('2026-11-22T17:29:00.000Z,gmail,send,overridden,warn,Gmail — envoi de courriel : dérogation justifiée,9.1 9.2,,,,,acep-cape.ca,,,,"\'=HYPERLINK(""x"") ""urgent"", ok\nsecond line",,,,');
+    expect(lines).toHaveLength(4);
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('is named after the day', () => {
+    expect(auditCsvName(new Date(2026, 10, 22, 23, 59))).toBe('vigie-audit-log-2026-11-22.csv');
+  });
+});
+
+describe('the options page log', () => {
+  it('turns the filters into a query: whole local days, empty fields ignored, unknown verdicts dropped', () => {
+    expect(logQuery({ platform: '', verdict: '', from: '', to: '' })).toEqual({});
+    const q = logQuery({ platform: 'gmail', verdict: 'block', from: '2026-11-01', to: '2026-11-22' });
+    expect(q).toEqual({ platform: 'gmail', verdict: 'block', from: new Date(2026, 10, 1).getTime(), to: new Date(2026, 10, 23).getTime() - 1 });
+    expect(logQuery({ platform: '', verdict: 'maybe', from: 'yesterday', to: '' })).toEqual({});
+  });
+
+  it('lists at most LOG_TABLE_ROWS rows and says how many matched, the platform in its own column', () => {
+    const many = Array.from({ length: LOG_TABLE_ROWS + 5 }, (_, i) => event(i + 1, { platform: 'action-network', surface: 'export-click', action: 'decided', verdict: 'block', clauses: ['7.2'] }));
+    const view = logTableView({ events: many, skipped: 1 }, state('fr'));
+    expect(view.rows).toHaveLength(LOG_TABLE_ROWS);
+    expect(view.count).toBe(`${LOG_TABLE_ROWS} affichés sur ${LOG_TABLE_ROWS + 5}`);
+    expect(view.rows[0]).toMatchObject({ platform: 'Action Network', text: 'Exportation : blocage', clauses: '7.2', verdict: 'block' });
+    expect(view.skipped).toBe('Entrées illisibles du journal laissées de côté : 1');
+    expect(logTableView({ events: [], skipped: 0 }, state('en'))).toMatchObject({ count: '0 event(s)', empty: 'No events yet.' });
+  });
+
+  it('offers every policy platform and Vigie itself as filters, and says the log holds no member data', () => {
+    const view = optionsView(state('en'));
+    expect(view.filters.platforms.map((p) => p.value)).toEqual(['', 'action-network', 'action-builder', 'gmail', 'outlook', 'vigie']);
+    expect(view.filters.verdicts.map((v) => v.label)).toEqual(['All', 'blocked', 'warning', 'recorded (trial mode)', 'allowed']);
+    expect(view.logNote).toMatch(/holds no member data.*you may export it/);
+  });
+
+  it('when IT manages the grant: no import, no removal, and why', () => {
+    const view = optionsView(state('fr', { sync: { ...EMPTY_SYNC, grantManaged: true } }));
+    expect(view).toMatchObject({ canRemove: false, managedGrant: expect.stringContaining('gérée par les TI') });
+    expect(popupView(state('fr', { sync: { ...EMPTY_SYNC, grantManaged: true } })).grantNote).toBe('Autorisation fournie par les TI de votre organisation.');
+  });
+});
+
+describe('sync and report events in plain words', () => {
+  const words = (fields: Partial<StoredEvent>, lang: Lang = 'fr') => describeEvent(event(1, fields), DEFAULT_POLICY, lang).text;
+
+  it('says what the sync did', () => {
+    expect(words({ action: 'policy-updated', policyVersion: 4, detail: 'url v4' })).toBe('Nouvelle politique en vigueur : version 4');
+    expect(words({ action: 'policy-refused', detail: 'url bad-signature v3' }, 'en')).toBe(
+      'Policy refused: Policy server: The signature does not match: the document was altered or forged. (version 3)',
+    );
+    expect(words({ action: 'sync-failed', detail: 'url http-error HTTP 404' }, 'en')).toBe('Policy sync failed: Policy server: HTTP error 404.');
+    expect(words({ action: 'sync-failed', detail: 'something else' }, 'en')).toBe('Policy sync failed: something else');
+    expect(words({ surface: 'grant', action: 'grant-revoked' })).toBe("Autorisation d'accès révoquée par la politique");
+    expect(words({ surface: 'grant', action: 'grant-imported', detail: 'managed' }, 'en')).toBe('Access grant imported (IT configuration)');
+    expect(words({ surface: 'report', action: 'reported' })).toBe('Compromission soupçonnée signalée');
+    expect(words({ platform: 'gmail', surface: 'health', action: 'degraded' }, 'en')).toBe('Gmail — degraded');
+  });
+});
