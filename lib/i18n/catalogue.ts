@@ -92,6 +92,10 @@ export const CATALOGUE = {
     fr: "{platform} — {purpose} (réf. {reference}), expirée le {date}",
     en: "{platform} — {purpose} (ref. {reference}), expired on {date}",
   },
+  authorizationsVoid: {
+    fr: "Sans effet tant que l'autorisation d'accès n'est pas en vigueur :",
+    en: "Of no effect while the access grant is not in force:",
+  },
   openOptions: { fr: "Options et journal complet", en: "Options and full log" },
   grantManagedNote: { fr: "Autorisation fournie par les TI de votre organisation.", en: "Grant provided by your organisation's IT." },
   grantManagedImport: {

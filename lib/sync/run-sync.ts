@@ -1,9 +1,7 @@
 import { canonicalJson } from '../core/canonical-json';
-import { grantStatus } from '../core/grant-status';
 import type { Policy } from '../core/policy';
-import { readEnvelope, verifyGrantSignature, type SignedEnvelope, type TrustedKey } from '../core/signature';
-import { logEvent } from '../log/event-log';
-import { BUNDLED_FLOOR, loadPolicy, type PolicyState } from '../state/policy-source';
+import { readEnvelope, type SignedEnvelope } from '../core/signature';
+import { BUNDLED_FLOOR, loadPolicy } from '../state/policy-source';
 import type { Services } from '../state/services';
 import { KEYS, readKey } from '../state/storage';
 import { trustedKeys } from '../state/trust';
@@ -12,7 +10,8 @@ import { choosePolicy, type Candidate } from './choose';
 import { FetchFailure, fetchPolicyText, policyUrlOf } from './fetch-policy';
 import { applyManagedGrant } from './managed-grant';
 import { MANAGED_SYNC_WAIT_MS, readManagedConfig, type ManagedConfig } from './managed-config';
-import { FETCH_FAILURES, readSyncStatus, type RemoteSource, type SyncProblem, type SyncStatus } from './sync-status';
+import { readSyncStatus, type RemoteSource, type SyncProblem, type SyncStatus } from './sync-status';
+import { logOutcome } from './sync-log';
 
 const MINUTE_MS = 60_000;
 
@@ -121,54 +120,6 @@ async function holds(services: Services, envelope: SignedEnvelope): Promise<bool
     return canonicalJson(readEnvelope(held)) === canonicalJson(envelope);
   } catch {
     return false;
-  }
-}
-
-interface Outcome {
-  held: PolicyState;
-  policy: Policy;
-  changed: boolean;
-  accepted?: RemoteSource;
-  before: SyncStatus;
-  problems: SyncProblem[];
-  keys: readonly TrustedKey[];
-  now: Date;
-}
-
-/** Logs a new policy, each problem the first time it appears, and a grant the new policy revokes. */
-async function logOutcome(services: Services, o: Outcome): Promise<void> {
-  const base = { time: o.now.getTime(), platform: 'vigie', surface: 'policy', policyId: o.policy.id, policyVersion: o.policy.version } as const;
-  if (o.changed) await logEvent(services.db, { ...base, action: 'policy-updated', detail: `${o.accepted} v${o.policy.version}` });
-  for (const problem of newProblems(o.before.problems, o.problems)) await logEvent(services.db, { ...base, ...problemEvent(problem) });
-  if (o.changed) await logRevocation(services, o);
-}
-
-/** Problems not already there at the previous sync: a server down for a day is logged once. */
-function newProblems(before: readonly SyncProblem[], now: readonly SyncProblem[]): SyncProblem[] {
-  const key = (p: SyncProblem) => `${p.source}:${p.code}:${p.version ?? ''}`;
-  const seen = new Set(before.map(key));
-  return now.filter((p) => !seen.has(key(p)));
-}
-
-/** A grant refusal reads like one from the options page (`detail` is the code); others say where. */
-function problemEvent(p: SyncProblem) {
-  if (p.source === 'grant') return { surface: 'grant', action: 'grant-refused', detail: p.code } as const;
-  const fetching = (FETCH_FAILURES as readonly string[]).includes(p.code);
-  const detail = [p.source, p.code, p.version && `v${p.version}`, p.status && `HTTP ${p.status}`].filter(Boolean).join(' ');
-  return { surface: 'policy', action: fetching ? 'sync-failed' : 'policy-refused', detail } as const;
-}
-
-async function logRevocation(services: Services, o: Outcome): Promise<void> {
-  const text = await readKey(services.areas.local, KEYS.grant);
-  if (text === undefined) return;
-  try {
-    const { grant } = await verifyGrantSignature(text, o.keys);
-    const wasRevoked = grantStatus(grant, o.held.policy.revokedGrants, o.now) === 'revoked';
-    if (!wasRevoked && grantStatus(grant, o.policy.revokedGrants, o.now) === 'revoked') {
-      await logEvent(services.db, { time: o.now.getTime(), platform: 'vigie', surface: 'grant', action: 'grant-revoked', grantId: grant.id, policyId: o.policy.id, policyVersion: o.policy.version });
-    }
-  } catch {
-    // A held grant that no longer verifies is shown as such by the popup; nothing to log here.
   }
 }
 

@@ -3,7 +3,8 @@ import type { LogRead } from '../log/event-log';
 import type { LogQuery } from '../messaging/protocol';
 import type { VigieState } from '../state/snapshot';
 import { auditCsv, auditCsvName } from './audit-csv';
-import { logQuery, logTableView, type OptionsView } from './options-view';
+import { logQuery, logTableView } from './log-view';
+import type { OptionsView } from './options-view';
 
 export interface LogActions {
   queryLog: (query: LogQuery) => Promise<LogRead | undefined>;

@@ -17,6 +17,7 @@ export function ScopeCard({ heading, scope, note }: { heading: string; scope: Sc
           {scope.alert && <p class="alert">{scope.alert}</p>}
           <Rows rows={scope.rows} />
           <h3>{scope.authorizationsHeading}</h3>
+          {scope.authorizationsVoid && <p class="alert">{scope.authorizationsVoid}</p>}
           {scope.authorizations.length > 0 ? (
             <ul>
               {scope.authorizations.map((line) => (

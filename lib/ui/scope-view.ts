@@ -15,7 +15,18 @@ export interface Row {
 /** The access scope card: what the held grant lets this person do, or why there is none. */
 export type ScopeView =
   | { kind: 'none'; title: string; alert: string }
-  | { kind: 'grant'; status: HeldStatus; statusText: string; alert?: string; rows: Row[]; authorizationsHeading: string; authorizations: string[]; noAuthorizations: string };
+  | {
+      kind: 'grant';
+      status: HeldStatus;
+      statusText: string;
+      alert?: string;
+      rows: Row[];
+      authorizationsHeading: string;
+      authorizations: string[];
+      /** Said when the grant is not in force: its export authorizations count for nothing then. */
+      authorizationsVoid?: string;
+      noAuthorizations: string;
+    };
 
 export function scopeView(held: HeldGrant, policy: Policy, lang: Lang, now: Date): ScopeView {
   const contact = { contact: policy.contacts.privacyOfficer.title[lang], email: policy.contacts.privacyOfficer.email };
@@ -30,6 +41,7 @@ export function scopeView(held: HeldGrant, policy: Policy, lang: Lang, now: Date
     alert: status === 'valid' ? undefined : alert,
     rows: scopeRows(grant, policy, lang),
     authorizationsHeading: t(lang, 'exportAuthorizations'),
+    authorizationsVoid: status !== 'valid' && grant.exportAuthorizations.length > 0 ? t(lang, 'authorizationsVoid') : undefined,
     noAuthorizations: t(lang, 'none'),
     authorizations: grant.exportAuthorizations.map((a) =>
       t(lang, Date.parse(a.expires) > now.getTime() ? 'authorizationActive' : 'authorizationExpired', {

@@ -5,6 +5,10 @@ export interface ComposeState {
   root: HTMLElement;
   /** The sender last read, to act when the From changes. */
   sender?: string;
+  /** The guard context the compose was last judged with (a new policy or grant means judging again). */
+  checkedWith?: object;
+  /** Whether that sender is the policy's business; `undefined` while it cannot be read. */
+  inScope?: boolean;
   /** Our signature block, while it is in the body. */
   block?: Element;
   /** The person removed our block (deleted it, undid it): it is never put back in this compose. */

@@ -71,13 +71,13 @@ export class ComposeTracker {
     // Not ctx.requestAnimationFrame: it adds an abort listener per call, which a busy page would pile up.
     requestAnimationFrame(() => {
       this.frameRequested = false;
-      if (this.dirty && !this.lifetime.isInvalid) this.flush();
+      if (this.dirty && !this.lifetime.signal.aborted) this.flush();
     });
   }
 
   private flush(): void {
     this.dirty = false;
-    if (!this.lifetime.isInvalid) this.observer.observe(document.documentElement, { childList: true, subtree: true });
+    if (!this.lifetime.signal.aborted) this.observer.observe(document.documentElement, { childList: true, subtree: true });
     for (const body of this.adapter.bodies(document)) {
       if (this.states.has(body)) continue;
       const root = this.adapter.composeOf(body);
@@ -99,11 +99,17 @@ export class ComposeTracker {
   /** Puts the block in, takes it out or leaves it, from the sender and what happened to the body. */
   private reconcile(state: ComposeState, ctx: GuardContext): void {
     const sender = this.adapter.sender(state.root, document);
-    const block = state.body.querySelector(BLOCK_SELECTOR) ?? undefined;
-    state.sender = sender;
-    // An unreadable sender is not an out-of-scope one: change nothing (the health check reports it).
-    if (sender === undefined) return;
-    if (!inScope(sender, ctx)) {
+    if (sender !== state.sender || ctx !== state.checkedWith) {
+      state.sender = sender;
+      state.checkedWith = ctx;
+      // An unreadable sender is not an out-of-scope one: change nothing (the health check reports it).
+      state.inScope = sender === undefined ? undefined : inScope(sender, ctx);
+    }
+    if (state.inScope === undefined) return;
+    // The common case on a busy page: our block still where it was, nothing to look up.
+    const kept = state.block?.isConnected && state.body.contains(state.block) ? state.block : undefined;
+    const block = kept ?? state.body.querySelector(BLOCK_SELECTOR) ?? undefined;
+    if (!state.inScope) {
       if (block) {
         removeBlock(state.body, block);
         void this.session.log({ surface: 'send', action: 'removed', senderDomain: domainOf(sender) });

@@ -7,6 +7,8 @@
  * blocks its export.
  */
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { decide } from '../../lib/core/decide.ts';
 import { generateKeyPair } from '../../lib/core/signature.ts';
@@ -15,7 +17,7 @@ import { EXTENSION_ID } from './browser.mjs';
 import { importGrantViaOptions, openExtensionPage, openFixture, poll, waitForText } from './extension.mjs';
 import { PAGES } from './routes.mjs';
 import { POLICY_HOST, policyServer } from './routes-sync.mjs';
-import { startFixtureServer } from './server.mjs';
+import { ROOT, startFixtureServer } from './server.mjs';
 import { waitForDialog } from './shadow-dialog.mjs';
 import {
   contextOnPage,
@@ -127,7 +129,12 @@ describe("the policy from the organisation's server, configured by IT in Chromiu
     assert.ok(sync.failures >= 1 && sync.nextRetry > Date.now(), 'a retry is scheduled');
     const retry = await s.browser.serviceWorker.evaluate(() => chrome.alarms.get('vigie:policy-retry'));
     assert.ok(retry, 'the retry alarm is set');
-    await popupShows(s.browser, ['en-tête CORS manquant', 'Prochain essai']);
+    await popupShows(s.browser, ['en-tête CORS manquant', 'Prochain essai'], async (popup) => {
+      await popup.setViewportSize({ width: 360, height: 600 });
+      await waitForText(popup, 'Prochain essai');
+      mkdirSync(join(ROOT, '.e2e/screenshots'), { recursive: true });
+      await popup.locator('.policy').screenshot({ path: join(ROOT, '.e2e/screenshots/popup-sync-problem-fr.png') });
+    });
     assert.equal((await readStorage(s.browser, 'vigie:policy')).payload.version, 2);
   });
 
@@ -155,7 +162,11 @@ describe("the policy from the organisation's server, configured by IT in Chromiu
     await waitForLog(s.browser, (e) => e.surface === 'export-click' && e.verdict === 'block' && e.policyVersion === 3);
     assert.deepEqual(s.downloads(), [], 'nothing was downloaded');
     await waitForLog(s.browser, (e) => e.action === 'grant-revoked' && e.grantId === GRANT_ID);
-    const text = await popupShows(s.browser, ['Révoquée', "Autorisation d'accès révoquée par la politique"]);
+    const text = await popupShows(s.browser, ['Révoquée', "Autorisation d'accès révoquée par la politique"], async (popup) => {
+      await popup.setViewportSize({ width: 360, height: 600 });
+      await waitForText(popup, "Autorisation d'accès révoquée par la politique");
+      await popup.screenshot({ path: join(ROOT, '.e2e/screenshots/popup-revoked-fr.png'), fullPage: true });
+    });
     assert.match(text, /Toute exportation est bloquée/);
     await page.close();
   });

@@ -7,7 +7,8 @@ import { EMPTY_SYNC, type SyncStatus } from '../../lib/sync/sync-status';
 import { auditCsv, auditCsvName } from '../../lib/ui/audit-csv';
 import { describeEvent } from '../../lib/ui/event-words';
 import { healthView } from '../../lib/ui/health-view';
-import { logQuery, logTableView, LOG_TABLE_ROWS, optionsView } from '../../lib/ui/options-view';
+import { logQuery, logTableView, LOG_TABLE_ROWS } from '../../lib/ui/log-view';
+import { optionsView } from '../../lib/ui/options-view';
 import { policyView } from '../../lib/ui/policy-view';
 import { popupView } from '../../lib/ui/popup-view';
 import { compromiseReport } from '../../lib/ui/report-view';
@@ -218,6 +219,16 @@ describe('the options page log', () => {
     const view = optionsView(state('fr', { sync: { ...EMPTY_SYNC, grantManaged: true } }));
     expect(view).toMatchObject({ canRemove: false, managedGrant: expect.stringContaining('gérée par les TI') });
     expect(popupView(state('fr', { sync: { ...EMPTY_SYNC, grantManaged: true } })).grantNote).toBe('Autorisation fournie par les TI de votre organisation.');
+  });
+});
+
+describe('the scope card of a revoked grant', () => {
+  it('says its export authorizations count for nothing', () => {
+    const withAuthorization = sampleGrant({ exportAuthorizations: [{ platform: 'action-network', purpose: 'Envoi postal', reference: 'BN-1', expires: '2027-01-01T00:00:00Z' }] });
+    const revoked = popupView(state('fr', { grant: { state: 'held', grant: withAuthorization, status: 'revoked' } })).scope;
+    expect(revoked).toMatchObject({ statusText: 'Révoquée', authorizationsVoid: "Sans effet tant que l'autorisation d'accès n'est pas en vigueur :" });
+    const valid = popupView(state('fr', { grant: { state: 'held', grant: withAuthorization, status: 'valid' } })).scope;
+    expect(valid.kind === 'grant' && valid.authorizationsVoid).toBeUndefined();
   });
 });
 

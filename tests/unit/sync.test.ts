@@ -8,6 +8,7 @@ import { queryEvents } from '../../lib/log/event-log';
 import type { AnyReply } from '../../lib/messaging/protocol';
 import { DEFAULT_POLICY } from '../../lib/packs';
 import { handleMessage } from '../../lib/state/handle-message';
+import { onAlarm, onStart, onStorageChanged } from '../../lib/state/lifecycle';
 import { loadPolicy } from '../../lib/state/policy-source';
 import type { Services } from '../../lib/state/services';
 import { KEYS } from '../../lib/state/storage';
@@ -309,6 +310,19 @@ describe("IT's inline grant", () => {
 });
 
 describe('sync triggers', () => {
+  it('browser start, the sync and retry alarms, and a change of IT\'s configuration each sync', async () => {
+    const policyServer = server(json(await signedPolicy(2)));
+    setup(policyServer.fetcher);
+    await fakeBrowser.storage.managed.set({ policyUrl: URL_ });
+    await onStart(services);
+    await onAlarm(SYNC_ALARM, services);
+    await onAlarm(RETRY_ALARM, services);
+    await onAlarm('vigie:retention', services);
+    await onStorageChanged('managed', services);
+    await onStorageChanged('local', services);
+    expect(policyServer.requests).toHaveLength(4);
+  });
+
   it('a second trigger while a sync runs shares it (one fetch)', async () => {
     let release: (r: Response) => void = () => undefined;
     const pending = new Promise<Response>((r) => (release = r));

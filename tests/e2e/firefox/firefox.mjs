@@ -8,9 +8,9 @@
  * - Extension pages: BiDi refuses to navigate to moz-extension: URLs unless Firefox runs with
  *   `--remote-allow-system-access`; the extension's UUID is fixed by a pref so its pages have a
  *   known address.
- * - Managed storage: Firefox reads IT's `policies.json` from its installation's `distribution/`
- *   folder (or /etc/firefox/policies/). A test's file is bind-mounted there in a private mount
- *   namespace (root only), so no other Firefox on the machine sees it.
+ * - Managed storage: Firefox reads IT's `policies.json` from /etc/firefox/policies/ or its
+ *   installation's `distribution/` folder. A test's file is bind-mounted over the latter in a
+ *   private mount namespace (root only), so no other Firefox on the machine sees it.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync, cpSync } from 'node:fs';
@@ -87,13 +87,22 @@ function canUnshare() {
   return spawnSync('unshare', ['--mount', '--propagation', 'private', 'true'], { stdio: 'ignore' }).status === 0;
 }
 
+/** Where Linux builds of Firefox read a machine-wide policies.json first. */
+const SYSTEM_POLICIES = '/etc/firefox/policies/policies.json';
+
 /**
- * A launcher that starts Firefox with `policies` as its policies.json, in a private mount
- * namespace. `undefined` when that cannot be done (not root, or no unshare).
+ * Starts Firefox with `policies` as its policies.json: in a private mount namespace when possible;
+ * else, as root and when the machine has no policies.json of its own, in /etc/firefox/policies/
+ * for the test's duration (safe when tests run one at a time). `undefined` when neither can be done.
  */
 function firefoxWithPolicies(policies) {
   const distribution = join(realpathSync(join(realpathSync(FIREFOX), '..')), 'distribution');
-  if (!canUnshare() || !existsSync(distribution)) return undefined;
+  if (!canUnshare() || !existsSync(distribution)) {
+    if (process.getuid?.() !== 0 || existsSync(SYSTEM_POLICIES)) return undefined;
+    mkdirSync(join(SYSTEM_POLICIES, '..'), { recursive: true });
+    writeFileSync(SYSTEM_POLICIES, JSON.stringify({ policies }, null, 2));
+    return { executablePath: FIREFOX, remove: () => rmSync(SYSTEM_POLICIES, { force: true }) };
+  }
   const target = realpathSync(distribution);
   const dir = mkdtempSync(join(tmpdir(), 'vigie-e2e-firefox-dist-'));
   // Keep what the package ships there (search plugins), add the policies.
@@ -116,7 +125,7 @@ function firefoxWithPolicies(policies) {
 export async function launchFirefox({ extensionDir, proxyPort, policies, downloadDir, prefs = {} }) {
   const { default: puppeteer } = await import('puppeteer-core');
   const withPolicies = policies ? firefoxWithPolicies(policies) : undefined;
-  if (policies && !withPolicies) return { skipped: 'installing a policies.json needs root and unshare' };
+  if (policies && !withPolicies) return { skipped: 'installing a policies.json needs root (and unshare, or no policies.json of the machine in the way)' };
   const started = Date.now();
   const browser = await puppeteer.launch({
     browser: 'firefox',
