@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { BenchRow } from './types';
 
 /**
@@ -55,7 +56,6 @@ const BENCH_SCRIPT = `<script>
 
 export async function run(): Promise<BenchRow[]> {
   const { build } = await import('wxt');
-  const { launchBrowser } = await import('../tests/e2e/browser.mjs' as string);
   const { startFixtureServer, ROOT } = await import('../tests/e2e/server.mjs' as string);
   const { ROUTES } = await import('../tests/e2e/routes.mjs' as string);
   const { WEBMAIL_ROUTES } = await import('../tests/e2e/routes-webmail.mjs' as string);
@@ -68,7 +68,7 @@ export async function run(): Promise<BenchRow[]> {
   const server = await startFixtureServer({ routes: [...ROUTES, ...WEBMAIL_ROUTES] });
   server.route({ hosts: ['mail.google.com', 'localhost'], path: BENCH_PATH, body: fixture, type: 'text/html; charset=utf-8' });
 
-  const browser = await launchBrowser({ port: server.port, lang: 'en-US', extensionDir: join(outDir, 'chrome-mv3') });
+  const browser = await launchOneRenderer(server.port, join(outDir, 'chrome-mv3'));
   try {
     const plain = await browser.context.newPage();
     const withGuard = await browser.context.newPage();
@@ -146,6 +146,37 @@ async function guardShare(page: Page, cdp: CDPSession, work: () => Promise<unkno
     if (node.callFrame.url.startsWith('chrome-extension://')) ours += time;
   }
   return busy > 0 ? ours / busy : 0;
+}
+
+/**
+ * Chromium with the extension and every page in one renderer process, so both pages run on the
+ * same main thread, turn about: what one pays, the other would have paid on the same CPU.
+ */
+async function launchOneRenderer(port: number, extensionDir: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM, hostResolverRules } = await import('../tests/e2e/browser.mjs' as string);
+  const profile = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    env: { ...process.env, LANGUAGE: 'en', XDG_CONFIG_HOME: join(profile, '.config') },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${hostResolverRules(port)}`,
+      '--ignore-certificate-errors', '--no-proxy-server', '--no-sandbox', '--disable-gpu', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--renderer-process-limit=1', '--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 interface Turn {
