@@ -59,3 +59,13 @@ describe('the sender’s scope', () => {
     expect(domainOf(undefined)).toBeUndefined();
   });
 });
+
+describe('the signature block without a section', () => {
+  it('a policy-pattern account with no grant gets the notice without a name line', () => {
+    const block = signatureBlock(policy);
+    expect(block.html).toMatch(/^<div data-vigie-signature="1"><p><strong>AVIS<\/strong>/);
+    expect(block.text.startsWith('AVIS\n')).toBe(true);
+    const input = { from: 'sl12@acep-cape.ca', subject: 'Section locale 12', body: `<div>Bonjour</div>${block.html}`, format: 'html' as const };
+    expect(checkEmail(input, policy).compliant).toBe(true);
+  });
+});
