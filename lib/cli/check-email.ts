@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { checkEmail, type CheckContext } from '../core/email/check-email';
 import { InvalidDocumentError } from '../core/errors';
 import { parseGrant } from '../core/grant';
+import { hasEmailRules } from '../core/email-rules';
 import { parsePolicy, type Policy } from '../core/policy';
 import { readEnvelope, SignatureRefusal } from '../core/signature';
 import { DEFAULT_POLICY } from '../packs';
@@ -98,12 +99,15 @@ async function loadPolicy(path: string, io: CheckEmailIo): Promise<Policy> {
   }
   const envelope = value as { vigie?: unknown; kind?: unknown; payload?: unknown };
   if (envelope?.vigie === 'signed/1' && envelope.kind !== 'policy') throw new InputError(`${path} is a signed ${String(envelope.kind)}, not a policy`);
+  let policy: Policy;
   try {
-    return parsePolicy(envelope?.vigie === 'signed/1' ? envelope.payload : value);
+    policy = parsePolicy(envelope?.vigie === 'signed/1' ? envelope.payload : value);
   } catch (error) {
     if (error instanceof InvalidDocumentError) throw new InputError(`${path}: ${error.message}`);
     throw error;
   }
+  if (!hasEmailRules(policy)) throw new InputError(`${path}: policy ${policy.id} has no email rules (notice, localIdentification) to check against`);
+  return policy;
 }
 
 /**

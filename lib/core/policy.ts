@@ -113,6 +113,7 @@ export const PolicySchema = z
       incidentReporting: z.object({ email: Email, clause: ClauseRef }),
     }),
     clauses: z.record(ClauseRef, Clause),
+    /** Email rules (notice, local identification); absent for an organisation without them. */
     notice: z.object({
       clause: ClauseRef,
       heading: Text,
@@ -121,14 +122,14 @@ export const PolicySchema = z
       text: Text,
       /** Language of the signature block Vigie inserts. */
       signatureLanguage: z.enum(['fr', 'en', 'bilingual']),
-    }),
+    }).optional(),
     localIdentification: z.object({
       clause: ClauseRef,
       /** Phrases naming the local section; `{number}` stands for its number. */
       patterns: z.array(z.string().includes('{number}', { message: 'a pattern must contain {number}' })).min(1),
       /** How much of the new content counts as "the start" of the message. */
       openingChars: z.number().int().min(50).max(2000).default(300),
-    }),
+    }).optional(),
     /** Glob patterns (`*` wildcard) of sending addresses that are local-section accounts. */
     accountPatterns: z.array(z.string().includes('@')).default([]),
     roles: z.array(Role).min(1),
@@ -178,6 +179,11 @@ export const PolicySchema = z
     });
   });
 export type Policy = z.infer<typeof PolicySchema>;
+
+/** A policy that says what an email must carry (the notice and how the sender identifies itself). */
+export type EmailPolicy = Policy & Required<Pick<Policy, 'notice' | 'localIdentification'>>;
+
+export { hasEmailRules } from './email-rules';
 
 /** Parses a policy document, throwing InvalidDocumentError with located problems. */
 export function parsePolicy(input: unknown): Policy {

@@ -1,4 +1,5 @@
 import { identifiesLocal } from '../core/email/local-id-detector';
+import { hasEmailRules } from '../core/email-rules';
 import { normaliseText } from '../core/email/normalise';
 import { detectNotice } from '../core/email/notice-detector';
 import { splitQuote } from '../core/email/quote-split';
@@ -14,6 +15,7 @@ import type { EmailStepView } from '../platforms/types';
  *   opening of the preview (a wrapper header naming the local counts: it is what members see first).
  */
 export function checkEmailStep(view: EmailStepView, policy: Policy, platformId: string, section?: Section): FindingId[] {
+  if (!hasEmailRules(policy)) return [];
   const findings: FindingId[] = [];
   if (!approvedWrapper(view.wrapper, policy, platformId)) {
     const notice = detectNotice(splitQuote(view.previewHtml, 'html'), policy.notice.text);

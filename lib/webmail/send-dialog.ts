@@ -38,6 +38,6 @@ export function sendDialogSpec(check: SendCheck & { decision: Decision }): Dialo
 /** "Message de la Section locale 70 – Ottawa" / "Message from Local 70 – Ottawa", or the policy's pattern. */
 function openingLine(check: SendCheck, lang: Lang): string {
   const section = sectionOf(check.ctx);
-  const name = section ? sectionLabel(check.ctx.policy, section, lang) : check.ctx.policy.localIdentification.patterns[0]!.replaceAll('{number}', '').trim();
+  const name = section ? sectionLabel(check.ctx.policy, section, lang) : (check.ctx.policy.localIdentification?.patterns[0] ?? '').replaceAll('{number}', '').trim();
   return gt(lang, 'openingLine', { section: name });
 }

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { hasEmailRules } from '../core/email-rules';
 import { checkEmail, signatureBlock } from '../core/email/check-email';
 import type { GuardContext } from '../guard/context-types';
 import type { GuardSession } from '../guard/session';
@@ -141,6 +142,7 @@ export class ComposeTracker {
   }
 
   private insert(state: ComposeState, ctx: GuardContext): void {
+    if (!hasEmailRules(ctx.policy)) return;
     const { html } = signatureBlock(ctx.policy, sectionOf(ctx));
     state.block = insertHtml(state.body, this.adapter.signatureSlot(state.body), html);
     state.edited = false;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import acep from '../../lib/packs/acep/policy.json';
-import { parsePolicy, platformForHost } from '../../lib/core/policy';
+import { hasEmailRules, parsePolicy, platformForHost } from '../../lib/core/policy';
 import { InvalidDocumentError } from '../../lib/core/errors';
 
 describe('ACEP policy pack', () => {
   const policy = parsePolicy(acep);
+  if (!hasEmailRules(policy)) throw new Error("the ACEP pack has email rules");
 
   it('parses and cites the seed clauses', () => {
     expect(policy.organisation.shortName).toEqual({ fr: 'ACEP', en: 'CAPE' });

@@ -1,4 +1,5 @@
 import type { FindingId, Policy } from '../policy';
+import { hasEmailRules } from '../email-rules';
 import { isLocalSectionAccount } from './accounts';
 import { campaignTerms } from './campaign';
 import { identifiesLocal } from './local-id-detector';
@@ -33,6 +34,7 @@ const NOTICE_FINDING: Record<Exclude<NoticeStatus, 'present'>, FindingId> = {
  * from it, so a long quoted history costs little.
  */
 export function checkEmail(input: EmailInput, policy: Policy, ctx: CheckContext = {}): EmailCheckResult {
+  if (!hasEmailRules(policy)) return { compliant: true, inScope: false, findings: [] };
   const inScope = ctx.everySenderInScope === true || isLocalSectionAccount(input.from, policy, ctx.grantAccounts);
   if (!inScope) return { compliant: true, inScope: false, findings: [] };
 

@@ -1,4 +1,4 @@
-import type { Policy } from '../policy';
+import type { EmailPolicy } from '../policy';
 import { escapeRegExp, normaliseText } from './normalise';
 import type { Section } from './types';
 
@@ -9,7 +9,7 @@ import type { Section } from './types';
  * section's own number when known and any number otherwise, and so does the section's name. A bare
  * number does not: "70" alone says nothing about who is writing.
  */
-export function identifiesLocal(subject: string, newContent: string, policy: Policy, section?: Section): boolean {
+export function identifiesLocal(subject: string, newContent: string, policy: EmailPolicy, section?: Section): boolean {
   const { patterns, openingChars } = policy.localIdentification;
   const number = section?.number ? escapeRegExp(normaliseText(section.number)) : '\\d{1,5}';
   const names = namesOf(section);

@@ -1,4 +1,4 @@
-import type { FindingId, Policy } from '../policy';
+import type { EmailPolicy, FindingId } from '../policy';
 import type { Text } from '../text';
 import type { Section } from './types';
 
@@ -7,7 +7,7 @@ import type { Section } from './types';
  * content (the notice's heading, the national office's name, an example phrase) is filled in, so
  * another organisation's pack reads right without code changes.
  */
-export function findingMessage(rule: FindingId, policy: Policy, section: Section | undefined, terms: readonly string[] = []): Text {
+export function findingMessage(rule: FindingId, policy: EmailPolicy, section: Section | undefined, terms: readonly string[] = []): Text {
   const h = policy.notice.heading;
   switch (rule) {
     case 'notice-missing':

@@ -1,4 +1,4 @@
-import type { Policy } from '../policy';
+import type { EmailPolicy, Policy } from '../policy';
 import type { Lang } from '../text';
 import type { Section } from './types';
 
@@ -13,7 +13,7 @@ export interface SignatureBlock {
  * the policy's `signatureLanguage` (bilingual: French first). Everything is escaped as text.
  * Without a section (an account the policy's patterns cover, no grant held) the name line is left out.
  */
-export function signatureBlock(policy: Policy, section?: Section): SignatureBlock {
+export function signatureBlock(policy: EmailPolicy, section?: Section): SignatureBlock {
   const { heading, text, signatureLanguage } = policy.notice;
   const langs: Lang[] = signatureLanguage === 'bilingual' ? ['fr', 'en'] : [signatureLanguage];
   const names = section ? [...new Set(langs.map((lang) => sectionLabel(policy, section, lang)))] : [];
@@ -30,7 +30,7 @@ export function signatureBlock(policy: Policy, section?: Section): SignatureBloc
 
 /** The section's name in a language, or the policy's first identification pattern with its number. */
 export function sectionLabel(policy: Policy, section: Section, lang: Lang): string {
-  return section.name?.[lang] ?? policy.localIdentification.patterns[0]!.replaceAll('{number}', section.number);
+  return section.name?.[lang] ?? policy.localIdentification?.patterns[0]?.replaceAll('{number}', section.number) ?? section.number;
 }
 
 export function escapeHtml(text: string): string {
