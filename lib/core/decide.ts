@@ -180,8 +180,10 @@ function overrideOf(reasons: Reason[], verdict: DecidedVerdict): Decision['overr
   if (verdict === 'allow' || verdict === 'audit') return { allowed: true, justification: 'none' };
   const strongest = reasons.filter((r) => r.verdict === verdict);
   if (strongest.some((r) => !r.override.allowed)) return { allowed: false, justification: 'none' };
-  const required = strongest.some((r) => r.override.allowed && r.override.justification === 'required');
-  return { allowed: true, justification: required ? 'required' : 'optional' };
+  const asked = strongest.map((r) => (r.override.allowed ? r.override.justification : 'none'));
+  if (asked.includes('required')) return { allowed: true, justification: 'required' };
+  // A confirmation only (`none`) when no reason asks for words at all.
+  return { allowed: true, justification: asked.includes('optional') ? 'optional' : 'none' };
 }
 
 function applyRollout(policy: Policy, decision: Decision): Decision {
