@@ -5,6 +5,7 @@ const modules: Array<[string, () => Promise<{ run: () => Promise<BenchRow[]> }>]
   ['send-check', () => import('./send-check')],
   ['content-scripts', () => import('./content-scripts')],
   ['log-insert', () => import('./log-insert')],
+  ['webmail-page-cost', () => import('./webmail-page-cost')],
 ];
 
 const rows: BenchRow[] = [];

@@ -123,6 +123,11 @@ interface Tab {
   cdp: CDPSession;
 }
 
+interface Turn {
+  wall: number;
+  cpu: number;
+}
+
 /** One turn: the page's wall time, and the CPU time its main thread (page and content script alike) used. */
 async function turn({ page, cdp }: Tab): Promise<Turn> {
   await page.bringToFront();
@@ -153,11 +158,6 @@ async function guardShare({ page, cdp }: Tab, work: () => Promise<unknown>): Pro
     if (node.callFrame.url.startsWith('chrome-extension://')) ours += time;
   }
   return busy > 0 ? ours / busy : 0;
-}
-
-interface Turn {
-  wall: number;
-  cpu: number;
 }
 
 /** The main thread's CPU time so far, in ms (Chromium's ThreadTime metric, in seconds). */

@@ -173,6 +173,10 @@ export const CATALOGUE = {
   actionCancelled: { fr: "annulé par la personne", en: "cancelled by the user" },
   actionFixed: { fr: "corrigé", en: "fixed" },
   actionInserted: { fr: "avis inséré", en: "notice inserted" },
+  actionRemoved: { fr: "retiré", en: "removed" },
+  actionChecked: { fr: "vérifié, conforme", en: "checked, compliant" },
+  actionBlocked: { fr: "arrêté pour correction", en: "stopped for a fix" },
+  actionBlanked: { fr: "impression masquée", en: "print blanked" },
 
   remindersHeading: { fr: "Rappels", en: "Reminders" },
   clause: { fr: "Article {clause}", en: "Clause {clause}" },

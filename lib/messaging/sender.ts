@@ -50,6 +50,8 @@ const FAMILY_MATCHES: Record<PlatformFamily, readonly string[]> = {
   'action-builder': PLATFORM_MATCHES.actionBuilder,
   gmail: PLATFORM_MATCHES.gmail,
   outlook: PLATFORM_MATCHES.outlook,
+  nationbuilder: PLATFORM_MATCHES.nationbuilder,
+  social: PLATFORM_MATCHES.social,
 };
 
 /** True when `url` is one the family's content script is injected into (its manifest matches). */

@@ -6,7 +6,7 @@ import { decisionFields, type GuardSession } from '../guard/session';
 import { showAuthorizationNotice } from './authorization-notice';
 import { promptDecision } from './prompt';
 
-export type GuardedSurface = 'download' | 'export-click' | 'copy' | 'print' | 'send';
+export type GuardedSurface = 'download' | 'export-click' | 'copy' | 'print' | 'send' | 'share' | 'publish';
 
 /** Whether a decision lets the action go on without asking (audit only records). */
 export function goesAhead(decision: Decision): boolean {

@@ -12,6 +12,15 @@ export const PLATFORM_MATCHES = {
     'https://outlook.office365.com/*',
     'https://outlook.live.com/*',
   ],
+  nationbuilder: ['https://*.nationbuilder.com/*'],
+  social: [
+    'https://www.facebook.com/*',
+    'https://business.facebook.com/*',
+    'https://www.instagram.com/*',
+    'https://x.com/*',
+    'https://twitter.com/*',
+    'https://studio.youtube.com/*',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export const ALL_PLATFORM_MATCHES: string[] = Object.values(PLATFORM_MATCHES).flat();

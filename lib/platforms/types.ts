@@ -16,6 +16,19 @@ export interface PlatformAdapter {
   readonly compose?: ComposeAdapter;
   /** Present on organizing platforms (Action Network, Action Builder): exports and email steps. */
   readonly organizing?: OrganizingAdapter;
+  /** Present on social networks: the composer's publish control and the account it speaks as. */
+  readonly publish?: PublishAdapter;
+}
+
+/**
+ * What a social-network adapter knows about its composer. The guard asks for a confirmation only
+ * when the account read here is one the policy lists as the organisation's official account.
+ */
+export interface PublishAdapter {
+  /** The composer's Post/Publish/Tweet/Share control under an event's target (French or English), if any. */
+  publishControl(target: Element): HTMLElement | undefined;
+  /** The account or page the composer holding `control` publishes as, by its visible name; `undefined` when unreadable. */
+  actingAccount(control: HTMLElement, doc: Document): Found<HTMLElement> & { name: string } | undefined;
 }
 
 /**

@@ -32,6 +32,10 @@ const ACTIONS: Record<string, MessageKey> = {
   cancelled: 'actionCancelled',
   fixed: 'actionFixed',
   inserted: 'actionInserted',
+  removed: 'actionRemoved',
+  checked: 'actionChecked',
+  blocked: 'actionBlocked',
+  blanked: 'actionBlanked',
 };
 
 /** Every refusal code, checked complete by the compiler: a `grant-refused` event carries one in `detail`. */

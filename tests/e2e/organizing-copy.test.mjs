@@ -156,6 +156,24 @@ describe('printing the activists list (French UI)', () => {
     assert.deepEqual(event.counts, { emails: 8, phones: 8, rows: 8 });
   });
 
+  test('the browser menu\'s Print (only `beforeprint`, which cannot be cancelled) gets a blank printout saying why', async () => {
+    const since = await now(s.browser);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => ({
+      table: getComputedStyle(document.querySelector('table.activists')).display,
+      notice: getComputedStyle(document.body, '::before').content,
+    }));
+    assert.equal(printed.table, 'none', 'the member list is not on paper');
+    assert.match(printed.notice, /Impression retenue par Vigie/);
+    assert.match(printed.notice, /Printing held by Vigie/);
+    const event = await waitForEvent(s.browser, (e) => e.surface === 'print' && e.action === 'blanked', { since });
+    assert.equal(event.detail, 'print-menu');
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.querySelector('table.activists')).display), 'none', 'restored after printing');
+    await page.emulateMedia({ media: null });
+  });
+
   test("the page's window.print() asks first too", async () => {
     const since = await now(s.browser);
     await page.evaluate(() => window.print());

@@ -14,6 +14,11 @@ export const MAPPED_HOSTS = [
   'outlook.office.com',
   'outlook.office365.com',
   'outlook.live.com',
+  // The party's platforms (routes-party.mjs); its Nextcloud host is the one its policy names.
+  '*.nationbuilder.com',
+  'www.facebook.com',
+  'business.facebook.com',
+  'nuage.pcq.example',
 ];
 
 const ACTION_NETWORK = ['actionnetwork.org', 'admin.actionnetwork.org'];

@@ -45,10 +45,26 @@ export function checkEmail(input: EmailInput, policy: Policy, ctx: CheckContext 
 
   const notice = detectNotice(split, policy.notice.text);
   if (notice !== 'present') add(NOTICE_FINDING[notice], policy.notice.clause);
-  if (!identifiesLocal(input.subject, split.newContent, policy, ctx.section)) add('local-id-missing', policy.localIdentification.clause);
+  if (!identifiesLocal(input.subject, openingOf(input, split.newContent), policy, ctx.section)) add('local-id-missing', policy.localIdentification.clause);
   if (policy.campaignLexicon) {
     const terms = campaignTerms(input.subject, split.newContent, policy);
     if (terms.length > 0) add('campaign-term', policy.campaignLexicon.clause, terms);
   }
   return { compliant: findings.length === 0, inScope: true, findings };
+}
+
+/**
+ * Where a signature starts in the new content: ours (`data-vigie-signature`), Gmail's
+ * (`gmail_signature`), Outlook's (`id="Signature"`), or a plain-text `-- ` line. A signature is at
+ * the end of the message, so it cannot be the "start" clause 9.1 asks about.
+ */
+const SIGNATURE_HTML = /data-vigie-signature|gmail_signature|id=["']?Signature\b/i;
+const SIGNATURE_TEXT = /^-- ?$/m;
+
+/** The new content before any signature: what the opening check reads. */
+function openingOf(input: EmailInput, newContent: string): string {
+  const marker = input.format === 'html' ? SIGNATURE_HTML.exec(input.body) : SIGNATURE_TEXT.exec(input.body);
+  if (!marker) return newContent;
+  const tagStart = input.format === 'html' ? input.body.lastIndexOf('<', marker.index) : marker.index;
+  return splitQuote(input.body.slice(0, Math.max(0, tagStart)), input.format).newContent;
 }

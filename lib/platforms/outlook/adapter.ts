@@ -75,9 +75,11 @@ export const outlookCompose: ComposeAdapter = {
   },
 
   isSendShortcut(event) {
-    // Ctrl/Cmd+Enter [V-weak: the French title "Envoyer (Ctrl+Entrée)"]; Alt+S [G: Outlook's shortcut list].
+    // Ctrl/Cmd+Enter [V-weak: the French title "Envoyer (Ctrl+Entrée)"]; Alt+S [G: Outlook's shortcut
+    // list], except on a Mac, where Option+S types a character.
     const modEnter = event.key === 'Enter' && (event.ctrlKey || event.metaKey);
-    return modEnter || (event.code === 'KeyS' && event.altKey && !event.ctrlKey && !event.metaKey);
+    const altS = event.code === 'KeyS' && event.altKey && !event.ctrlKey && !event.metaKey && !/Mac/.test(navigator.platform);
+    return modEnter || altS;
   },
 
   sender(compose, doc) {

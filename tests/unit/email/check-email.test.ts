@@ -134,3 +134,19 @@ describe('signatureBlock', () => {
     expect(signatureBlock(policy, { number: '512' }).text.split('\n')[0]).toBe('Section locale 512');
   });
 });
+
+describe('the opening is read before the signature', () => {
+  it('does not take the signature block’s name line for an opening that names the local', async () => {
+    const { checkEmail, signatureBlock } = await import('../../../lib/core/email/check-email');
+    const { DEFAULT_POLICY } = await import('../../../lib/packs');
+    const section = { number: '70', name: { fr: 'Section locale 70 – Ottawa', en: 'Local 70 – Ottawa' } };
+    const block = signatureBlock(DEFAULT_POLICY, section).html;
+    const ctx = { section, everySenderInScope: true };
+    const bare = checkEmail({ from: '', subject: 'Réunion', body: `<div>Bonjour à toutes et à tous,</div>${block}`, format: 'html' }, DEFAULT_POLICY, ctx);
+    expect(bare.findings.map((f) => f.rule)).toEqual(['local-id-missing']);
+    const named = checkEmail({ from: '', subject: 'Réunion', body: `<div>La Section locale 70 vous invite.</div>${block}`, format: 'html' }, DEFAULT_POLICY, ctx);
+    expect(named.compliant).toBe(true);
+    const text = checkEmail({ from: '', subject: 'Réunion', body: `Bonjour,\n-- \nSection locale 70\n`, format: 'text' }, DEFAULT_POLICY, ctx);
+    expect(text.findings.map((f) => f.rule)).toContain('local-id-missing');
+  });
+});
