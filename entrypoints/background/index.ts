@@ -1,6 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { installBrowserDownloadGuard } from '../../lib/downloads/browser-downloads';
+import { forgetPolicyHosts } from '../../lib/downloads/policy-hosts';
 import { browserServices } from '../../lib/state/browser-services';
 import { handleMessage } from '../../lib/state/handle-message';
 import { onAlarm, onStart, onStorageChanged } from '../../lib/state/lifecycle';
@@ -14,5 +15,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => onStart(services));
   browser.runtime.onStartup.addListener(() => onStart(services));
   browser.storage.onChanged.addListener((_changes, area) => onStorageChanged(area, services));
+  // A new policy may guard other hosts: the backstop judges every download until it has read it.
+  browser.storage.onChanged.addListener((changes, area) => area === 'local' && 'vigie:policy' in changes && forgetPolicyHosts());
   installBrowserDownloadGuard(services);
 });

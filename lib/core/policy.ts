@@ -136,7 +136,7 @@ export const PolicySchema = z
     classification: z.object({ levels: z.array(ClassificationLevel).min(2) }).optional(),
     platforms: z.array(Platform).min(1),
     rules: z.array(Rule).min(1),
-    /** Above these counts, a copy or clipboard write is member data, not one address. */
+    /** Above these counts, a copy, a clipboard write or a printed page is member data, not one address. */
     copyThreshold: z.object({ emails: z.number().int().min(1), phones: z.number().int().min(1), rows: z.number().int().min(1) }),
     campaignLexicon: z.object({ clause: ClauseRef, terms: z.array(z.string().min(2)).min(1) }).optional(),
     /** Clauses Vigie cannot check, shown as reminders rather than fake checks. */

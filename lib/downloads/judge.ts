@@ -5,7 +5,8 @@ import { guardContext } from '../state/guard-context';
 import { loadPolicy } from '../state/policy-source';
 import type { Services } from '../state/services';
 import { keySource } from '../state/trust';
-import { fileTypeOf, isOpaque, mayBeGuarded, platformOfDownload, type DownloadFacts, type DownloadSource } from './download-source';
+import { downloadUrls, fileTypeOf, isOpaque, mayBeGuarded, platformOfDownload, type DownloadFacts, type DownloadSource } from './download-source';
+import { onPolicyHost, rememberPolicyHosts } from './policy-hosts';
 
 export interface Judgement {
   source: DownloadSource;
@@ -18,7 +19,7 @@ export interface Judgement {
 /** Synchronous first sort, so every other download is let go at once: ours, and off every guarded site. */
 export function needsJudging(item: DownloadFacts, runtimeId: string): boolean {
   if (item.byExtensionId !== undefined && item.byExtensionId === runtimeId) return false;
-  return mayBeGuarded(item) || isOpaque(item);
+  return mayBeGuarded(item) || isOpaque(item) || onPolicyHost(downloadUrls(item));
 }
 
 /**
@@ -34,6 +35,7 @@ export async function judgeDownload(
 ): Promise<Judgement | undefined> {
   const keys = keySource(services.areas);
   const policy = await loadPolicy(services.areas, keys);
+  rememberPolicyHosts(policy.policy);
   let source = platformOfDownload(item, policy.policy);
   if (!source && isOpaque(item)) {
     const tabUrl = await activeTabUrl();

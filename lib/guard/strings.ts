@@ -42,6 +42,7 @@ export const GUARD_STRINGS = {
   useWrapper: { fr: 'Utiliser le gabarit « {name} »', en: 'Use the “{name}” wrapper' },
   wrapperChosen: { fr: 'Gabarit choisi : « {name} ». Gabarits approuvés : {approved}.', en: 'Wrapper chosen: “{name}”. Approved wrappers: {approved}.' },
   noWrapper: { fr: 'aucun', en: 'none' },
+  savePageAgain: { fr: 'Une fois la justification consignée, appuyez de nouveau sur Ctrl+S.', en: 'Once your justification is logged, press Ctrl+S again.' },
   // Webmail send guard (lib/webmail/).
   sendBlockedTitle: { fr: 'Courriel retenu : il ne respecte pas la politique', en: 'Email held back: it does not meet the policy' },
   sendWarnTitle: { fr: 'Vérifiez ce courriel avant de l’envoyer', en: 'Check this email before sending it' },

@@ -4,6 +4,10 @@ import { sendToBackground } from '../messaging/client';
 import { exportControlOf } from './export-controls';
 import { goesAhead, recordAllowed, settle, stopEvent } from './settle';
 
+function isSavePage(event: KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's';
+}
+
 /** Enter clicks at once; Space clicks on key up: a click this soon after an allowed key is that key's. */
 const KEY_CLICK_MS = 1_000;
 
@@ -61,11 +65,37 @@ export function installExportGuard(session: GuardSession, platformSelectors: rea
     if (control) activate(event, control);
   };
   const onKey = (event: KeyboardEvent) => {
+    if (isSavePage(event)) return savePage(event);
     if (event.isComposing || (event.key !== 'Enter' && event.key !== ' ')) return;
     const control = exportControlOf(event.target, platformSelectors);
     // Space activates buttons, not links; Enter activates both.
     if (control && (event.key === 'Enter' || !(control instanceof HTMLAnchorElement))) activate(event, control);
   };
+  /** After a justified override, the next Ctrl/Cmd+S (within a minute) is the one it allowed. */
+  let saveApprovedUntil = 0;
+
+  /** Ctrl/Cmd+S saves the page, its member list included, to disk: an export like any other. */
+  const savePage = (event: KeyboardEvent) => {
+    if (event.timeStamp < saveApprovedUntil) {
+      saveApprovedUntil = 0;
+      return;
+    }
+    const decision = session.decide({ surface: 'export-click' });
+    if (decision && goesAhead(decision)) return recordAllowed(session, decision, { surface: 'export-click', detail: 'save-page' });
+    stopEvent(event);
+    void (async () => {
+      await session.ready();
+      const final = decision ?? session.decide({ surface: 'export-click' });
+      if (!final) return;
+      if (goesAhead(final)) return recordAllowed(session, final, { surface: 'export-click', detail: 'save-page' });
+      // Even a justified override cannot reopen the browser's Save dialog: the person presses Ctrl+S again.
+      const settled = await settle(session, final, { surface: 'export-click', detail: 'save-page' }, {
+        notes: final.verdict === 'warn' && final.override.allowed ? [GUARD_STRINGS.savePageAgain] : [],
+      });
+      if (settled.go) saveApprovedUntil = performance.now() + 60_000;
+    })();
+  };
+
   const options = { capture: true, signal };
   window.addEventListener('click', onClick, options);
   window.addEventListener('auxclick', onClick, options);

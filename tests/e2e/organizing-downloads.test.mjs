@@ -113,6 +113,19 @@ describe('downloads under the ACEP policy (French UI)', () => {
     await page.close();
   });
 
+  test('Ctrl+S (save the page, its member table included) is stopped like an export', async () => {
+    const since = await now(s.browser);
+    const page = await s.open(PAGES.anAdminReport);
+    await page.keyboard.press('ControlOrMeta+S');
+    const dialog = await waitForDialog(page);
+    assert.match(dialog.text, /Article 7\.2/);
+    assert.doesNotMatch(dialog.text, /Ctrl\+S/, 'a block does not invite trying again');
+    const event = await waitForEvent(s.browser, (e) => e.surface === 'export-click' && e.detail === 'save-page', { since });
+    assert.equal(event.verdict, 'block');
+    await pressDialogButton(page, 'Annuler');
+    await page.close();
+  });
+
   test("the page's own showSaveFilePicker() (a file written past the downloads API) is decided as a download", async () => {
     const since = await now(s.browser);
     const page = await s.open(ORGANIZING_PAGES.anActivists);

@@ -32,6 +32,13 @@ describe('production build', () => {
       'https://outlook.office.com/*',
       'https://outlook.office365.com/*',
       'https://outlook.live.com/*',
+      'https://*.nationbuilder.com/*',
+      'https://www.facebook.com/*',
+      'https://business.facebook.com/*',
+      'https://www.instagram.com/*',
+      'https://x.com/*',
+      'https://twitter.com/*',
+      'https://studio.youtube.com/*',
     ]);
     expect(manifest.permissions).toEqual(expect.arrayContaining(['storage', 'downloads', 'alarms']));
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\//);

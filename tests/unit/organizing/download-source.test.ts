@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fileTypeOf, isOpaque, mayBeGuarded, platformOfDownload, type DownloadFacts } from '../../../lib/downloads/download-source';
 import { needsJudging } from '../../../lib/downloads/judge';
-import { DEFAULT_POLICY } from '../../../lib/packs';
+import { forgetPolicyHosts, rememberPolicyHosts } from '../../../lib/downloads/policy-hosts';
+import { DEFAULT_POLICY, PCQ_POLICY } from '../../../lib/packs';
 
 const item = (fields: Partial<DownloadFacts>): DownloadFacts => ({ id: 1, url: 'https://example.com/x', ...fields });
 const platformOf = (fields: Partial<DownloadFacts>) => platformOfDownload(item(fields), DEFAULT_POLICY)?.platform.id;
@@ -38,10 +39,23 @@ describe('which platform a download belongs to', () => {
     expect(needsJudging(facts, 'me')).toBe(true);
   });
 
-  it('a download from anywhere else is not touched', () => {
+  it('a download from anywhere else is not touched, once the policy in force is known', () => {
     const facts = item({ url: 'https://example.com/report.csv', referrer: 'https://example.com/' });
     expect(platformOfDownload(facts, DEFAULT_POLICY)).toBeUndefined();
     expect(mayBeGuarded(facts)).toBe(false);
+    forgetPolicyHosts();
+    expect(needsJudging(facts, 'me'), 'policy not read yet in this worker: judged').toBe(true);
+    rememberPolicyHosts(DEFAULT_POLICY);
+    expect(needsJudging(facts, 'me')).toBe(false);
+  });
+
+  it("a host only the policy names (a self-hosted Nextcloud) is judged, without any content script's match", () => {
+    const facts = item({ url: 'https://nuage.pcq.example/remote.php/dav/files/a/b.pdf', referrer: 'https://nuage.pcq.example/apps/files/files' });
+    expect(mayBeGuarded(facts)).toBe(false);
+    rememberPolicyHosts(PCQ_POLICY);
+    expect(needsJudging(facts, 'me')).toBe(true);
+    expect(platformOfDownload(facts, PCQ_POLICY)?.platform.id).toBe('nextcloud');
+    rememberPolicyHosts(DEFAULT_POLICY);
     expect(needsJudging(facts, 'me')).toBe(false);
   });
 

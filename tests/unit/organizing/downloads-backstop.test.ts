@@ -5,6 +5,7 @@ import { signDocument, toToken } from '../../../lib/core/signature';
 import type { TabInfo, TabsApi } from '../../../lib/downloads/ask-page';
 import { changedListener, createdListener, determiningFilenameListener, sweepOrphans, type DownloadsControl, type GuardDeps } from '../../../lib/downloads/download-guard';
 import { markHeld } from '../../../lib/downloads/held';
+import { rememberPolicyHosts } from '../../../lib/downloads/policy-hosts';
 import type { DownloadFacts } from '../../../lib/downloads/download-source';
 import { openLogDatabase } from '../../../lib/log/database';
 import { recentEvents } from '../../../lib/log/event-log';
@@ -78,7 +79,8 @@ function determine(item: DownloadFacts) {
 const events = async () => (await recentEvents(services.db, 20)).events.reverse();
 
 describe('Chrome: decided in onDeterminingFilename', () => {
-  it('lets every other download go at once, synchronously', () => {
+  it('lets every other download go at once, synchronously, once the worker has read the policy', () => {
+    rememberPolicyHosts(DEFAULT_POLICY);
     const { suggest, returned } = determine({ id: 1, url: 'https://example.com/a.csv', referrer: 'https://example.com/' });
     expect(suggest).toHaveBeenCalledOnce();
     expect(returned).toBeUndefined();
