@@ -13,8 +13,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage', 'downloads', 'alarms'],
+    // scripting: the content script of a self-hosted platform (Nextcloud) is registered at run time.
+    permissions: ['storage', 'downloads', 'alarms', 'scripting'],
     host_permissions: ALL_PLATFORM_MATCHES,
+    // Nothing granted at install: the options page asks for the policy's own self-hosted hosts only
+    // (https://nuage.example.org/*), one prompt the person accepts (lib/ui/host-access.tsx).
+    optional_host_permissions: ['https://*/*'],
     storage: { managed_schema: 'managed-schema.json' },
     ...(browser === 'firefox'
       ? {

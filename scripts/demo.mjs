@@ -5,10 +5,15 @@
  * names (loopback only), launches Chromium with Vigie loaded, imports the grant through the
  * options page as a person would, and opens the demo pages.
  *
+ * `--org pcq` runs the same build under the party's policy instead (scripts/demo-tour-pcq.mjs):
+ * its signed policy, delivered the way IT would, a party grant, and the NationBuilder, Nextcloud
+ * and Facebook fixtures. Screenshots then start with `pcq-`.
+ *
  * With a display ($DISPLAY) the browser is visible and stays open until Ctrl+C. Without one the
  * same tour runs headless, writes .demo/screenshots/*.png and exits (0 if every step worked).
  *
- *   npm start                      French UI
+ *   npm start                      French UI, the union (ACEP)
+ *   npm start -- --org pcq         the party (PCQ): its policy, grant and platforms
  *   npm start -- --lang=en-US      English UI
  *   npm start -- --headless        screenshots even with a display
  *   npm start -- --no-build        reuse .output/chrome-mv3-demo
@@ -30,6 +35,12 @@ register(); // lets this plain-Node script import the TypeScript that signs the 
 const args = process.argv.slice(2);
 const lang = args.find((a) => a.startsWith('--lang='))?.slice('--lang='.length) ?? process.env.VIGIE_DEMO_LANG ?? 'fr';
 const headless = args.includes('--headless') || !process.env.DISPLAY;
+const orgArg = args.find((a) => a.startsWith('--org='))?.slice('--org='.length) ?? args[args.indexOf('--org') + 1];
+const org = args.some((a) => a === '--org' || a.startsWith('--org=')) ? orgArg : 'acep';
+if (org !== 'acep' && org !== 'pcq') {
+  console.error(`demo: --org ${org ?? '(nothing)'}: expected acep or pcq`);
+  process.exit(2);
+}
 
 const { buildDemoExtension } = await import('../tests/e2e/build.mjs');
 const { launchBrowser } = await import('../tests/e2e/browser.mjs');
@@ -71,49 +82,93 @@ async function noteContentScript(browser, family, url) {
 
 const extensionDir = args.includes('--no-build') ? join(ROOT, '.output/chrome-mv3-demo') : await buildDemoExtension({ outDir: join(ROOT, '.output') });
 log(`extension built in ${relative(ROOT, extensionDir)} (wxt build --mode demo)`);
-const grant = await writeDemoGrant();
-log(`demo grant for ${DEMO_HOLDER.name} (local 70) in ${relative(ROOT, grant.file)}`);
 
+// Each organisation's screenshots are its own: a tour replaces only those of its organisation.
+const prefix = org === 'pcq' ? 'pcq-' : '';
 mkdirSync(SHOTS, { recursive: true });
-for (const old of readdirSync(SHOTS).filter((f) => f.endsWith('.png'))) rmSync(join(SHOTS, old));
+for (const old of readdirSync(SHOTS).filter((f) => f.endsWith('.png') && (prefix ? f.startsWith(prefix) : !f.startsWith('pcq-')))) rmSync(join(SHOTS, old));
 
 const server = await startFixtureServer();
-const browser = await launchBrowser({ port: server.port, lang, headless, extensionDir });
+const partyTour = org === 'pcq' ? await import('./demo-tour-pcq.mjs') : undefined;
+const party = partyTour ? await partyTour.preparePartyTour(server) : undefined;
+const grant = party ? { file: party.grantFile, token: party.token } : await writeDemoGrant();
+const holder = partyTour?.HOLDER ?? DEMO_HOLDER;
+log(`demo grant for ${holder.name}${party ? ' (party member, task-bound)' : ' (local 70)'} in ${relative(ROOT, grant.file)}`);
+
+const browser = await launchBrowser({ port: server.port, lang, headless, extensionDir, ...(party?.launchOptions ?? {}) });
 log(`Chromium ${headless ? 'headless' : 'on your display'}, ${lang} UI, Vigie ${browser.extensionId} loaded in ${browser.launchMs} ms`);
-log(`fixture server on 127.0.0.1:${server.port} answers for actionnetwork.org, mail.google.com, …`);
+log(`fixture server on 127.0.0.1:${server.port} answers for ${party ? 'pcq.nationbuilder.com, nuage.pcq.example, www.facebook.com, policy.vigie.test' : 'actionnetwork.org, mail.google.com'}, …`);
 
 let cleaning;
 function cleanUp() {
   cleaning ??= (async () => {
     await browser.close();
     await server.close();
+    party?.close();
   })();
   return cleaning;
 }
 
-await step('import the demo grant through the options page', async () => {
-  const page = await importGrantViaOptions(browser, grant.token, { holderName: DEMO_HOLDER.name });
-  await screenshot(page, '01-options-grant-imported');
-});
-await step('Action Network report page (admin.actionnetwork.org)', async () => {
-  const { page } = await openFixture(browser, PAGES.anAdminReport);
-  await noteContentScript(browser, 'action-network', PAGES.anAdminReport);
-  await screenshot(page, '02-action-network-report');
-});
-await step('Action Network group dashboard', async () => {
-  const { page } = await openFixture(browser, PAGES.anGroup);
-  await screenshot(page, '03-action-network-group');
-});
-await step('Gmail with a compose open (mail.google.com)', async () => {
-  const { page } = await openFixture(browser, PAGES.gmailInbox);
-  await noteContentScript(browser, 'gmail', PAGES.gmailInbox);
-  await screenshot(page, '04-gmail-compose');
-});
-await step('Vigie popup', async () => {
-  const page = await openExtensionPage(browser, 'popup.html');
-  await page.setViewportSize({ width: 420, height: 640 });
-  await screenshot(page, '05-popup');
-});
+if (party) {
+  await step('put the party policy in force', async () => log(`  ${await party.deliver(browser)}`));
+  await runPartyTour();
+} else {
+  await runUnionTour();
+}
+
+async function runUnionTour() {
+  await step('import the demo grant through the options page', async () => {
+    const page = await importGrantViaOptions(browser, grant.token, { holderName: DEMO_HOLDER.name });
+    await screenshot(page, '01-options-grant-imported');
+  });
+  await step('Action Network report page (admin.actionnetwork.org)', async () => {
+    const { page } = await openFixture(browser, PAGES.anAdminReport);
+    await noteContentScript(browser, 'action-network', PAGES.anAdminReport);
+    await screenshot(page, '02-action-network-report');
+  });
+  await step('Action Network group dashboard', async () => {
+    const { page } = await openFixture(browser, PAGES.anGroup);
+    await screenshot(page, '03-action-network-group');
+  });
+  await step('Gmail with a compose open (mail.google.com)', async () => {
+    const { page } = await openFixture(browser, PAGES.gmailInbox);
+    await noteContentScript(browser, 'gmail', PAGES.gmailInbox);
+    await screenshot(page, '04-gmail-compose');
+  });
+  await popupStep('05-popup');
+}
+
+async function runPartyTour() {
+  const P = partyTour.PAGES;
+  await step('import the party grant through the options page', async () => {
+    const page = await importGrantViaOptions(browser, grant.token, { holderName: holder.name });
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await screenshot(page, 'pcq-01-options-grant-imported');
+  });
+  await step('NationBuilder people list (pcq.nationbuilder.com/admin)', async () => {
+    const { page } = await openFixture(browser, P.nbPeople);
+    await noteContentScript(browser, 'nationbuilder', P.nbPeople);
+    await screenshot(page, 'pcq-02-nationbuilder-people');
+  });
+  await step('Nextcloud files (the instance named in the policy)', async () => {
+    const { page } = await openFixture(browser, P.nextcloudFiles);
+    await screenshot(page, 'pcq-03-nextcloud-files');
+  });
+  await step('Facebook: composer of the official Page', async () => {
+    const { page } = await openFixture(browser, P.facebookPage);
+    await noteContentScript(browser, 'social', P.facebookPage);
+    await screenshot(page, 'pcq-04-facebook-composer');
+  });
+  await popupStep('pcq-05-popup');
+}
+
+async function popupStep(name) {
+  await step('Vigie popup', async () => {
+    const page = await openExtensionPage(browser, 'popup.html');
+    await page.setViewportSize({ width: 420, height: 640 });
+    await screenshot(page, name);
+  });
+}
 
 if (headless) {
   for (const file of shots) console.log(relative(ROOT, file));
@@ -123,7 +178,7 @@ if (headless) {
 }
 
 log('the browser stays open: try the pages (they are local fixtures), then press Ctrl+C to quit');
-for (const url of Object.values(PAGES).filter((u) => !u.endsWith('.csv'))) log(`  ${url}`);
+for (const url of Object.values(partyTour?.PAGES ?? PAGES).filter((u) => !u.endsWith('.csv'))) log(`  ${url}`);
 const quit = async () => {
   await cleanUp();
   process.exit(0);

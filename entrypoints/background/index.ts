@@ -5,6 +5,8 @@ import { forgetPolicyHosts } from '../../lib/downloads/policy-hosts';
 import { browserServices } from '../../lib/state/browser-services';
 import { handleMessage } from '../../lib/state/handle-message';
 import { onAlarm, onStart, onStorageChanged } from '../../lib/state/lifecycle';
+import { browserRuntimeScriptApis } from '../../lib/state/browser-runtime-scripts';
+import { syncRuntimeScripts } from '../../lib/state/runtime-scripts';
 
 // Wiring only. Listeners are registered synchronously so a worker woken by an event receives it;
 // every handler reads what it needs from storage, since the worker may be stopped at any moment.
@@ -18,4 +20,10 @@ export default defineBackground(() => {
   // A new policy may guard other hosts: the backstop judges every download until it has read it.
   browser.storage.onChanged.addListener((changes, area) => area === 'local' && 'vigie:policy' in changes && forgetPolicyHosts());
   installBrowserDownloadGuard(services);
+  // Self-hosted platforms (Nextcloud): their script runs on the policy's hosts the person allowed.
+  const runtimeScripts = () => void syncRuntimeScripts(services.areas, browserRuntimeScriptApis()).catch((error) => console.error('Vigie: runtime content scripts', error));
+  browser.permissions.onAdded.addListener(runtimeScripts);
+  browser.permissions.onRemoved.addListener(runtimeScripts);
+  browser.storage.onChanged.addListener((changes, area) => area === 'local' && 'vigie:policy' in changes && runtimeScripts());
+  runtimeScripts();
 });

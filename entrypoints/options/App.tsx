@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import type { ImportReply, Rejected } from '../../lib/messaging/protocol';
 import type { LanguageSetting } from '../../lib/state/settings';
 import type { VigieState } from '../../lib/state/snapshot';
+import { HostAccessSection } from '../../lib/ui/host-access';
 import { LogSection, type LogActions } from '../../lib/ui/log-section';
 import { importOutcome, optionsView, type OptionsView } from '../../lib/ui/options-view';
 import { PolicyPanel } from '../../lib/ui/policy-panel';
+import { Rows } from '../../lib/ui/rows';
 
 const MAX_GRANT_BYTES = 64 * 1024;
 
@@ -28,6 +30,7 @@ export function App({ state, actions }: { state: VigieState; actions: OptionsAct
       <h1>{view.title}</h1>
       <GrantSection view={view} actions={actions} />
       <PolicyPanel view={view.policy} heading={view.policyHeading} onCheck={actions.syncNow} />
+      <HostAccessSection policy={state.policy.policy} lang={view.lang} />
       <section aria-labelledby="language-heading">
         <h2 id="language-heading">{view.languageHeading}</h2>
         <label for="language">{view.languageLabel}</label>{' '}
@@ -73,6 +76,7 @@ function GrantSection({ view, actions }: { view: OptionsView; actions: OptionsAc
     <section aria-labelledby="grant-heading">
       <h2 id="grant-heading">{view.grantHeading}</h2>
       <p id="current-grant">{view.currentGrant}</p>
+      {view.grantRows.length > 0 && <Rows rows={view.grantRows} />}
       {view.managedGrant ? (
         <p class="note">{view.managedGrant}</p>
       ) : (

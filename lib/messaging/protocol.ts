@@ -15,7 +15,7 @@ import type { Decision } from '../core/decide';
  */
 
 /** The adapter families that run a content script; each maps to its manifest matches. */
-export const PlatformFamily = z.enum(['action-network', 'action-builder', 'gmail', 'outlook', 'nationbuilder', 'social']);
+export const PlatformFamily = z.enum(['action-network', 'action-builder', 'gmail', 'outlook', 'nationbuilder', 'social', 'nextcloud']);
 export type PlatformFamily = z.infer<typeof PlatformFamily>;
 
 /** A signed grant pasted or read from a file: a token or JSON text, never megabytes. */

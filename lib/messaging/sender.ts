@@ -1,5 +1,6 @@
 import { hostMatches, platformForHost, type Policy } from '../core/policy';
 import { PLATFORM_MATCHES } from '../platforms/hosts';
+import { isRuntimeHost, RUNTIME_PLATFORMS, type RuntimePlatformId } from '../platforms/runtime-hosts';
 import type { PlatformFamily } from './protocol';
 
 /** The parts of `runtime.MessageSender` the checks read (the polyfill's type fits it). */
@@ -52,12 +53,23 @@ const FAMILY_MATCHES: Record<PlatformFamily, readonly string[]> = {
   outlook: PLATFORM_MATCHES.outlook,
   nationbuilder: PLATFORM_MATCHES.nationbuilder,
   social: PLATFORM_MATCHES.social,
+  // Registered at run time on the policy's hosts (lib/platforms/runtime-hosts.ts): none in the manifest.
+  nextcloud: [],
 };
 
-/** True when `url` is one the family's content script is injected into (its manifest matches). */
-export function familyMatches(family: PlatformFamily, url: string): boolean {
+/** The runtime platform a family's script serves, for families whose hosts come from the policy. */
+const RUNTIME_FAMILY = new Map(Object.entries(RUNTIME_PLATFORMS).map(([id, p]) => [p.family as PlatformFamily, id as RuntimePlatformId]));
+
+/**
+ * True when `url` is one the family's content script is injected into: its manifest matches, or,
+ * for a family registered at run time, the hosts `policy` gives its platform (without a policy,
+ * such a family matches nothing).
+ */
+export function familyMatches(family: PlatformFamily, url: string, policy?: Policy): boolean {
   const host = httpsHost(url);
   if (host === undefined) return false;
+  const runtime = RUNTIME_FAMILY.get(family);
+  if (runtime) return policy !== undefined && isRuntimeHost(policy, runtime, host);
   // Every pattern is `https://<host pattern>/*`, so the host decides.
   return FAMILY_MATCHES[family].some((pattern) => hostMatches(pattern.slice('https://'.length, -'/*'.length), host));
 }

@@ -62,7 +62,7 @@ async function fromContent(message: ContentToBackground, from: { url: string; pl
   switch (message.type) {
     case 'hello':
       // A script of one family speaking from another family's site is not ours to believe.
-      if (!familyMatches(message.family, from.url)) return BAD_SENDER;
+      if (!familyMatches(message.family, from.url, loaded.policy.policy)) return BAD_SENDER;
       await recordHello(services.areas.session, message.family, from.url, now);
       return { ok: true };
     case 'get-context':

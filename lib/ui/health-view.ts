@@ -20,7 +20,7 @@ export interface HealthLine {
  */
 export function healthView(policy: Policy, health: Health, seen: Seen, lang: Lang): HealthLine[] {
   return policy.platforms.flatMap((platform): HealthLine[] => {
-    const family = PlatformFamily.options.find((f) => platform.hosts.some((h) => familyMatches(f, `https://${h.replace(/^\*\./, '')}/`)));
+    const family = PlatformFamily.options.find((f) => platform.hosts.some((h) => familyMatches(f, `https://${h.replace(/^\*\./, '')}/`, policy)));
     if (!family) return [];
     const name = platform.name[lang];
     const report = health[platform.id];

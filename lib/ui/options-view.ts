@@ -5,7 +5,8 @@ import type { LanguageSetting } from '../state/settings';
 import type { VigieState } from '../state/snapshot';
 import { filterView, type LogFilterView } from './log-view';
 import { policyView, type PolicyView } from './policy-view';
-import { grantStatusText, sectionLabel } from './scope-view';
+import { scopeRows } from './scope-rows';
+import { grantStatusText, sectionLabel, type Row } from './scope-view';
 
 export interface OptionsView {
   lang: Lang;
@@ -13,6 +14,8 @@ export interface OptionsView {
   grantHeading: string;
   /** One line on the grant held: holder and section, or why there is none. */
   currentGrant: string;
+  /** The held grant's scope, the same rows as the popup's scope card; empty when there is none. */
+  grantRows: Row[];
   /** IT manages the grant: no import, no removal, and this says why. */
   managedGrant?: string;
   canRemove: boolean;
@@ -43,6 +46,7 @@ export function optionsView(state: VigieState): OptionsView {
     title: t(lang, 'optionsTitle'),
     grantHeading: t(lang, 'grantHeading'),
     currentGrant: currentGrant(state),
+    grantRows: state.grant.state === 'held' ? scopeRows(state.grant.grant, policy, lang) : [],
     managedGrant: state.sync.grantManaged ? t(lang, 'grantManagedImport') : undefined,
     canRemove: state.grant.state !== 'missing' && !state.sync.grantManaged,
     removeButton: t(lang, 'removeButton'),

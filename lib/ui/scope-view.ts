@@ -1,16 +1,15 @@
 import type { Grant } from '../core/grant';
+import { endOfAccess } from '../core/grant-status';
 import type { Policy } from '../core/policy';
 import type { Lang } from '../core/text';
-import { formatDate, formatList, t } from '../i18n';
+import { formatDate, t } from '../i18n';
 import type { HeldGrant } from '../state/grant-store';
 import { platformName } from './event-words';
+import { scopeRows, type Row } from './scope-rows';
+
+export { sectionLabel, type Row } from './scope-rows';
 
 type HeldStatus = Extract<HeldGrant, { state: 'held' }>['status'];
-
-export interface Row {
-  term: string;
-  value: string;
-}
 
 /** The access scope card: what the held grant lets this person do, or why there is none. */
 export type ScopeView =
@@ -58,37 +57,15 @@ export function grantStatusText(grant: Grant, status: HeldStatus, lang: Lang): s
   switch (status) {
     case 'valid':
       return t(lang, 'statusValid');
-    case 'expired':
-      return t(lang, 'statusExpired', { date: formatDate(lang, grant.expiresAt) });
+    case 'expired': {
+      // A task-bound grant lapses when its task ends, which may be long before its expiry.
+      const end = endOfAccess(grant);
+      const key = grant.task && end === Date.parse(grant.task.endsAt) ? 'statusTaskEnded' : 'statusExpired';
+      return t(lang, key, { date: formatDate(lang, end) });
+    }
     case 'revoked':
       return t(lang, 'statusRevoked');
     case 'not-yet-valid':
       return t(lang, 'statusNotYetValid', { date: formatDate(lang, grant.issuedAt) });
   }
-}
-
-/**
- * "Section locale 70 — Outaouais" in French, "Local 70 — Outaouais" in English; a name that
- * already carries the number ("Section locale 70 – Ottawa") is shown as it is, not twice.
- */
-export function sectionLabel(grant: Grant, lang: Lang): string {
-  if (!grant.section) return t(lang, 'wholeOrganisation');
-  const { number, name } = grant.section;
-  return new RegExp(`\\b${number}\\b`).test(name[lang]) ? name[lang] : t(lang, 'sectionValue', { number, name: name[lang] });
-}
-
-function scopeRows(grant: Grant, policy: Policy, lang: Lang): Row[] {
-  const dateOrNot = (d: string | undefined) => (d ? formatDate(lang, d) : t(lang, 'notRecorded'));
-  const role = policy.roles.find((r) => r.id === grant.role)?.name[lang] ?? grant.role;
-  return [
-    { term: t(lang, 'holder'), value: grant.holder.name },
-    { term: t(lang, 'email'), value: grant.holder.email },
-    { term: t(lang, 'section'), value: sectionLabel(grant, lang) },
-    { term: t(lang, 'role'), value: role },
-    { term: t(lang, 'platforms'), value: formatList(lang, grant.platforms.map((id) => platformName(policy, id, lang))) },
-    { term: t(lang, 'declaration'), value: dateOrNot(grant.declarationDate) },
-    { term: t(lang, 'training'), value: dateOrNot(grant.trainingDate) },
-    { term: t(lang, 'mfaDuty'), value: t(lang, grant.mfaResponsible ? 'yes' : 'no') },
-    { term: t(lang, 'grantExpires'), value: formatDate(lang, grant.expiresAt) },
-  ];
 }

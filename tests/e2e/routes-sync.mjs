@@ -10,15 +10,15 @@ export const POLICY_HOST = 'policy.vigie.test';
 export const POLICY_PATH = '/acep/politique.signed.json';
 export const POLICY_URL = `https://${POLICY_HOST}${POLICY_PATH}`;
 
-/** Registers the policy route on `server` and returns the handle a test drives it with. */
-export function policyServer(server) {
+/** Registers the policy route on `server` (at `path`) and returns the handle a test drives it with. */
+export function policyServer(server, path = POLICY_PATH) {
   let body = '{}';
   let status = 200;
   let cors = true;
   const hits = [];
   server.route({
     host: POLICY_HOST,
-    path: POLICY_PATH,
+    path,
     handler: (req, res) => {
       hits.push({ time: Date.now(), origin: req.headers.origin, cookie: req.headers.cookie });
       res.writeHead(status, {
@@ -32,7 +32,7 @@ export function policyServer(server) {
     },
   });
   return {
-    url: POLICY_URL,
+    url: `https://${POLICY_HOST}${path}`,
     hits,
     /** Serves a signed envelope (object) or any text from now on. */
     serve(document, { code = 200 } = {}) {

@@ -36,7 +36,8 @@ export function trustedKey(pair, label = 'IT e2e key') {
   return { keyId: pair.keyId, publicKey: pair.publicKey, label };
 }
 
-function canUnshare() {
+/** True when Chromium can run in a private mount namespace (root, and `unshare` works). */
+export function canUnshare() {
   if (process.getuid?.() !== 0) return false;
   return spawnSync('unshare', ['--mount', '--propagation', 'private', 'true'], { stdio: 'ignore' }).status === 0;
 }

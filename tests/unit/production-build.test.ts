@@ -40,8 +40,19 @@ describe('production build', () => {
       'https://twitter.com/*',
       'https://studio.youtube.com/*',
     ]);
-    expect(manifest.permissions).toEqual(expect.arrayContaining(['storage', 'downloads', 'alarms']));
+    expect(manifest.permissions).toEqual(expect.arrayContaining(['storage', 'downloads', 'alarms', 'scripting']));
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\//);
+  });
+
+  it('grants no host beyond the platforms at install: any other https host is optional, asked one at a time', () => {
+    // Optional is not granted: the options page asks for the policy's self-hosted hosts (a
+    // Nextcloud on the organisation's domain) with permissions.request, which the person accepts.
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+    expect(manifest.host_permissions).not.toContain('https://*/*');
+    expect(manifest.optional_permissions).toBeUndefined();
+    // The self-hosted platform's script is registered at run time, not matched by the manifest.
+    const scripts = (manifest.content_scripts as Array<{ js: string[] }>).flatMap((s) => s.js);
+    expect(scripts).not.toContain('content-scripts/nextcloud.js');
   });
 
   it('does not contain, let alone trust, the demo key', () => {
