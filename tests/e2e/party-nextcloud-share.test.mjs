@@ -38,12 +38,12 @@ describe('enabling Vigie on the party\'s Nextcloud (options page)', () => {
     const enable = page.getByRole('button', { name: 'Activer Vigie sur nuage.pcq.example' });
     await enable.click();
     await pause(1500);
-    // A request without a user gesture is rejected at once; this one waits on the browser's prompt.
+    // A request without a user gesture is rejected at once (an error on the page); this one waits
+    // on the browser's prompt. (Playwright's own evaluate() carries a gesture, so it cannot show the
+    // contrast: it too would open the prompt and wait.)
     assert.deepEqual(errors, []);
     assert.equal(await sw.evaluate((o) => chrome.permissions.contains({ origins: [o] }), NUAGE), false);
     assert.deepEqual(await sw.evaluate(() => chrome.scripting.getRegisteredContentScripts()), []);
-    const withoutGesture = await page.evaluate((o) => chrome.permissions.request({ origins: [o] }).then(() => 'resolved', (e) => e.message), NUAGE);
-    assert.match(withoutGesture, /user gesture/);
     await page.close();
   });
 

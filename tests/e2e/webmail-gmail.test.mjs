@@ -69,7 +69,8 @@ for (const lang of ['fr', 'en-US']) {
       const page = await session.open(PAGES.popup);
       const c = compose('popup-1');
       await waitForCount(page, `${c} ${BLOCK}`, 1);
-      await typeAtStart(page, bodyOf(c), l === 'fr' ? 'Bonjour Marie, voici l’ordre du jour. ' : 'Hello Marie, here is the agenda. ');
+      // Clause 9.1: the start of the message names the local (the signature at the end does not count).
+      await typeAtStart(page, bodyOf(c), l === 'fr' ? 'Bonjour Marie, la Section locale 70 vous envoie l’ordre du jour. ' : 'Hello Marie, Local 70 is sending you the agenda. ');
       await page.locator(`${c} .aoO`).click();
       const { sent } = await fixtureState(page);
       assert.equal(sent.length, 1);
@@ -249,6 +250,7 @@ for (const lang of ['fr', 'en-US']) {
       const html = await page.locator(bodyOf(c)).innerHTML();
       assert.ok(html.indexOf('data-vigie-signature') < html.indexOf('gmail_quote'), 'above the quoted thread');
       await deleteBlockByHand(page, bodyOf(c));
+      await typeAtStart(page, bodyOf(c), 'Section locale 70 : ');
       await page.locator(`${c} .Uo`).click();
       const dialog = await waitForDialog(page);
       assert.match(dialog.text, l === 'fr' ? /ne figure que dans le message cité/ : /appears only in the quoted message/);
@@ -275,6 +277,7 @@ for (const lang of ['fr', 'en-US']) {
         await settle(page);
         assert.equal(await page.locator(BLOCK).count(), 1);
         await deleteBlockByHand(page, bodyOf(c));
+        await typeAtStart(page, bodyOf(c), 'Section locale 70 : ');
         await page.locator(`${c} .aoO`).click();
         await waitForDialog(page);
         assert.equal((await fixtureState(page)).sent.length, 0);
