@@ -64,6 +64,8 @@ for (const lang of ['fr', 'en-US']) {
       const c = compose('new-1');
       await waitForCount(page, `${c} ${BLOCK}`, 1);
       await deleteBlockByHand(page, bodyOf(c));
+      // Clause 9.1: the start names the local, so only the notice is at stake here.
+      await typeAtStart(page, bodyOf(c), 'Section locale 70 : ');
       await settle(page);
       await page.waitForTimeout(300);
       assert.doesNotMatch(await page.locator(bodyOf(c)).innerText(), NOTICE_START, 'not put back');
@@ -81,6 +83,7 @@ for (const lang of ['fr', 'en-US']) {
 
       const again = await session.open(PAGES.compose);
       await waitForCount(again, `${c} ${BLOCK}`, 1);
+      await typeAtStart(again, bodyOf(c), 'Section locale 70 : ');
       await send(again, c).click();
       assert.equal((await fixtureState(again)).sent.length, 1, 'compliant: sent at once');
       assert.equal(await readDialog(again), undefined);
@@ -94,6 +97,8 @@ for (const lang of ['fr', 'en-US']) {
       const c = compose('new-1');
       await waitForCount(page, `${c} ${BLOCK}`, 1);
       await deleteBlockByHand(page, bodyOf(c));
+      // Clause 9.1: the start names the local, so only the notice is at stake here.
+      await typeAtStart(page, bodyOf(c), 'Section locale 70 : ');
       await page.keyboard.press('Control+Enter');
       await waitForDialog(page);
       await pressDialogButton(page, s('cancel'));
@@ -161,6 +166,8 @@ for (const lang of ['fr', 'en-US']) {
       await waitForCount(page, `${c} ${BLOCK}`, 1);
       assert.equal(await page.locator(`${c} #Signature + ${BLOCK} + #appendonsend`).count(), 1);
       await deleteBlockByHand(page, bodyOf(c));
+      // Clause 9.1: the start names the local, so only the notice is at stake here.
+      await typeAtStart(page, bodyOf(c), 'Section locale 70 : ');
       await send(page, c).click();
       const dialog = await waitForDialog(page);
       assert.match(dialog.text, l === 'fr' ? /ne figure que dans le message cité/ : /appears only in the quoted message/);
@@ -197,6 +204,8 @@ for (const lang of ['fr', 'en-US']) {
       await settle(page);
       assert.equal(await page.locator(BLOCK).count(), 1);
       await deleteBlockByHand(page, bodyOf(c));
+      // Clause 9.1: the start names the local, so only the notice is at stake here.
+      await typeAtStart(page, bodyOf(c), 'Section locale 70 : ');
       await page.keyboard.press('Control+Enter');
       await waitForDialog(page);
       await pressDialogButton(page, s('insertNoticeAndSend'));
