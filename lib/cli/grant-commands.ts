@@ -10,26 +10,35 @@ import { readJson, readKeyPair, readPolicyFile, readText, readTrust, UsageError,
 import { refused } from './policy-commands';
 import { recordIssued } from './register';
 
-const TEMPLATE = {
-  schema: 'vigie.grant/1',
-  organisation: 'acep',
-  holder: { name: 'Prénom Nom', email: 'personne@example.org' },
-  section: { number: '70', name: { fr: 'Section locale 70 – Ville', en: 'Local 70 – City' }, accounts: ['sl70@acep-cape.ca'] },
-  role: 'executive',
-  platforms: ['action-network', 'gmail'],
-  declarationDate: '2026-01-31',
-  trainingDate: '2026-02-15',
-  mfaResponsible: false,
-  exportAuthorizations: [],
-  expiresAt: '2027-06-30T23:59:59-04:00',
-};
+/** A draft to fill in, shaped by the organisation's policy: its id, its first role, its platforms. */
+function template(policy: Policy): Record<string, unknown> {
+  const sectioned = policy.localIdentification !== undefined;
+  return {
+    schema: 'vigie.grant/1',
+    organisation: policy.organisation.id,
+    holder: { name: 'Prénom Nom', email: 'personne@example.org' },
+    ...(sectioned ? { section: { number: '0', name: { fr: 'Nom de la section', en: 'Name of the section' }, accounts: [] } } : {}),
+    role: policy.roles[0]?.id,
+    platforms: policy.platforms.filter((p) => p.surfaces.length > 0).map((p) => p.id),
+    ...(policy.classification ? { clearance: policy.roles[0]?.clearance ?? policy.classification.levels[0]?.id } : {}),
+    ...(sectioned ? {} : { task: { description: 'La tâche que cet accès sert', endsAt: '2027-06-30T23:59:59-04:00' }, confidentialityAgreementDate: '2026-01-31' }),
+    declarationDate: '2026-01-31',
+    trainingDate: '2026-02-15',
+    mfaResponsible: false,
+    exportAuthorizations: [],
+    expiresAt: '2027-06-30T23:59:59-04:00',
+  };
+}
 
 export async function grantCommand(argv: string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv;
   switch (sub) {
-    case 'template':
-      io.stdout(`${JSON.stringify(TEMPLATE, null, 2)}\n`);
+    case 'template': {
+      const { values } = args(rest, { policy: { type: 'string' } });
+      const policy = values.policy ? await readPolicyFile(values.policy as string) : DEFAULT_POLICY;
+      io.stdout(`${JSON.stringify(template(policy), null, 2)}\n`);
       return 0;
+    }
     case 'issue':
       return issue(rest, io);
     case 'verify':

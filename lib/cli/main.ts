@@ -16,7 +16,7 @@ const USAGE = `vigie — the privacy officer's tool for Vigie policies and acces
   vigie keygen --out KEY.json                  new Ed25519 key pair (prints the public half)
   vigie policy sign POLICY.json --key KEY.json [--out SIGNED.json]
   vigie policy verify SIGNED.json --trust PUB.json [--held-version N]
-  vigie grant template                         prints a grant draft to fill in
+  vigie grant template [--policy POLICY.json]  prints a grant draft to fill in, shaped by the policy
   vigie grant issue DRAFT.json --key KEY.json [--policy POLICY.json] [--register REG.json] [--out TOKEN.txt]
   vigie grant verify TOKEN --trust PUB.json [--policy POLICY.json]
   vigie grant show TOKEN

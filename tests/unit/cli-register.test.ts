@@ -85,3 +85,15 @@ describe('the register of granted accesses', () => {
     expect(r.err).toMatch(/clearance: "top-secret"/);
   });
 });
+
+describe('vigie grant template', () => {
+  it('shapes the draft by the policy it is given', async () => {
+    const acepDraft = JSON.parse((await run('grant', 'template')).out);
+    expect(acepDraft).toMatchObject({ organisation: 'acep', role: 'executive', section: expect.any(Object) });
+    const pcqDraft = JSON.parse((await run('grant', 'template', '--policy', 'lib/packs/pcq/policy.json')).out);
+    expect(pcqDraft).toMatchObject({ organisation: 'pcq', role: 'president', clearance: 'very-confidential', task: expect.any(Object) });
+    expect(pcqDraft.section).toBeUndefined();
+    expect(pcqDraft.platforms).toContain('nationbuilder');
+    expect(pcqDraft.platforms).not.toContain('vimeo');
+  });
+});
