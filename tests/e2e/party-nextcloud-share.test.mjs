@@ -8,8 +8,10 @@
  * Playwright cannot reach (headless or not), `permissions.request` stays pending, and the other
  * ways to grant are no deployment path (chrome://extensions "site access" records the host but
  * does not activate an optional one; `ExtensionSettings.runtime_allowed_hosts` grants nothing).
- * So the content guard on the share sidebar is covered by unit tests (control labels, registration
- * plan, sender checks), not end to end.
+ * So in Chromium the content guard on the share sidebar is covered by unit tests (control labels,
+ * registration plan, sender checks); the whole chain (grant, runtime registration, the guard
+ * stopping a real click, block and warn) runs end to end in Firefox:
+ * tests/e2e/firefox/party-nextcloud-share.test.mjs.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
