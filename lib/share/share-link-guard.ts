@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Bilingual } from '../core/lang';
+import { guardActivations } from '../guard/activation';
 import { GuardSession } from '../guard/session';
 import { goesAhead, recordAllowed, settle, stopEvent } from '../organizing/settle';
 import type { Found } from '../platforms/types';
@@ -15,13 +16,11 @@ const CREATE_ANYWAY: Bilingual = { fr: 'Créer le lien public', en: 'Create the 
  */
 export function startShareLinkGuard(lifetime: ContentScriptContext, findControl: (target: Element) => Found<HTMLElement> | undefined): GuardSession {
   const session = GuardSession.start(lifetime);
-  let replaying: HTMLElement | undefined;
   let asking = false;
 
-  const onActivate = (event: Event): void => {
-    if (!(event.target instanceof Element)) return;
-    const found = findControl(event.target);
-    if (!found || replaying === found.element) return;
+  const { replay } = guardActivations((event, target) => {
+    const found = findControl(target);
+    if (!found) return;
     const control = found.element;
     const detail = `control-fallback=${found.fallback}`;
     const decision = session.decide({ surface: 'share' });
@@ -43,27 +42,11 @@ export function startShareLinkGuard(lifetime: ContentScriptContext, findControl:
           return replay(control);
         }
         const settled = await settle(session, final, { surface: 'share', detail }, { overrideLabel: CREATE_ANYWAY });
-        if (settled.go) replay(control);
+        if (settled.go) replay(control); // not if the sidebar closed meanwhile
       } finally {
         asking = false;
       }
     })();
-  };
-
-  const replay = (control: HTMLElement): void => {
-    if (!control.isConnected) return; // the sidebar closed meanwhile: nothing to create
-    replaying = control;
-    try {
-      control.click();
-    } finally {
-      replaying = undefined;
-    }
-  };
-
-  const options = { capture: true, signal: lifetime.signal };
-  window.addEventListener('click', onActivate, options);
-  window.addEventListener('keydown', (event) => {
-    if (!event.isComposing && (event.key === 'Enter' || event.key === ' ')) onActivate(event);
-  }, options);
+  }, lifetime.signal);
   return session;
 }

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isOfficialAccount } from '../core/official-accounts';
 import type { Bilingual } from '../core/lang';
+import { guardActivations } from '../guard/activation';
 import { GuardSession } from '../guard/session';
 import { goesAhead, recordAllowed, settle, stopEvent } from '../organizing/settle';
 import type { PublishAdapter } from '../platforms/types';
@@ -17,17 +18,17 @@ const ACCOUNT_UNREAD: Bilingual = {
  * publication procedure) — caught on `window` in the capture phase, before the network's own
  * listeners. Posts from any other account go on untouched. An account the adapter cannot read
  * counts as official (and the platform is reported degraded): the check fails closed. After a
- * confirmation the click is replayed on the same control; nothing else the page fires counts.
+ * confirmation the click is replayed on the same control. A click the page synthesises
+ * (`isTrusted` false) on an official account's Publish is stopped without a dialog: no one is there
+ * to confirm it. One dialog at a time: a double click is one request.
  */
 export function startPublishGuard(lifetime: ContentScriptContext, adapter: PublishAdapter): GuardSession {
   const session = GuardSession.start(lifetime);
-  let replaying: HTMLElement | undefined;
+  let asking = false;
 
-  const onActivate = (event: Event): void => {
-    if (!(event.target instanceof Element)) return;
-    const control = adapter.publishControl(event.target);
+  const { replay } = guardActivations((event, target) => {
+    const control = adapter.publishControl(target);
     if (!control) return;
-    if (replaying === control) return;
     const account = adapter.actingAccount(control, document);
     const ctx = session.current;
     const official = ctx?.policy.platforms.find((p) => p.id === ctx.platform)?.officialAccounts;
@@ -38,36 +39,31 @@ export function startPublishGuard(lifetime: ContentScriptContext, adapter: Publi
     const detail = account ? `account-fallback=${account.fallback}` : 'account-unread';
     if (decision && goesAhead(decision)) return recordAllowed(session, decision, { surface: 'publish', detail });
     stopEvent(event);
-    void (async () => {
-      const ready = await session.ready();
-      const final = decision ?? session.decide({ surface: 'publish' });
-      if (!ready || !final) return; // no policy could be read: the post stays unpublished
-      const officialNow = ready.policy.platforms.find((p) => p.id === ready.platform)?.officialAccounts;
-      if (account && !isOfficialAccount(account.name, officialNow)) return replay(control);
-      if (goesAhead(final)) {
-        recordAllowed(session, final, { surface: 'publish', detail });
-        return replay(control);
-      }
-      const notes = [account ? fillAccount(AS_ACCOUNT, account.name) : ACCOUNT_UNREAD];
-      const settled = await settle(session, final, { surface: 'publish', detail }, { overrideLabel: PUBLISH_ANYWAY, notes });
-      if (settled.go) replay(control);
-    })();
-  };
-
-  const replay = (control: HTMLElement): void => {
-    replaying = control;
-    try {
-      control.click();
-    } finally {
-      replaying = undefined;
+    if (!event.isTrusted) {
+      void session.log({ surface: 'publish', action: 'cancelled', detail: `${detail} untrusted-activation` });
+      return;
     }
-  };
-
-  const options = { capture: true, signal: lifetime.signal };
-  window.addEventListener('click', onActivate, options);
-  window.addEventListener('keydown', (event) => {
-    if (!event.isComposing && (event.key === 'Enter' || event.key === ' ')) onActivate(event);
-  }, options);
+    if (asking) return;
+    asking = true;
+    void (async () => {
+      try {
+        const ready = await session.ready();
+        const final = decision ?? session.decide({ surface: 'publish' });
+        if (!ready || !final) return; // no policy could be read: the post stays unpublished
+        const officialNow = ready.policy.platforms.find((p) => p.id === ready.platform)?.officialAccounts;
+        if (account && !isOfficialAccount(account.name, officialNow)) return replay(control);
+        if (goesAhead(final)) {
+          recordAllowed(session, final, { surface: 'publish', detail });
+          return replay(control);
+        }
+        const notes = [account ? fillAccount(AS_ACCOUNT, account.name) : ACCOUNT_UNREAD];
+        const settled = await settle(session, final, { surface: 'publish', detail }, { overrideLabel: PUBLISH_ANYWAY, notes });
+        if (settled.go) replay(control);
+      } finally {
+        asking = false;
+      }
+    })();
+  }, lifetime.signal);
   return session;
 }
 

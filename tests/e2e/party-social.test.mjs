@@ -50,6 +50,16 @@ for (const [lang, post, confirm, cancel] of [['fr', 'Publier', 'Publier', 'Annul
       await page.close();
     });
 
+    test('a click the page synthesises on the official Publish is stopped without a dialog (regression)', async () => {
+      const since = await now(s.browser);
+      const page = await s.open(PARTY_PAGES.facebookPage);
+      await page.getByRole('button', { name: post, exact: true }).evaluate((button) => button.click());
+      await waitForEvent(s.browser, (e) => e.surface === 'publish' && e.action === 'cancelled' && /untrusted-activation/.test(e.detail ?? ''), { since });
+      assert.equal(await readDialog(page), undefined, 'no one is there to confirm it');
+      assert.equal(await published(page), 0);
+      await page.close();
+    });
+
     test('a personal profile publishes without a dialog', async () => {
       const page = await s.open(PARTY_PAGES.facebookPage);
       await page.locator('#switch_profile').click();
