@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { canonicalJson } from '../core/canonical-json';
 import { GrantSchema, grantStatus, type Grant } from '../core/grant';
 import { describeIssues } from '../core/errors';
+import { grantPolicyProblems } from '../core/grant-check';
 import { DEFAULT_POLICY } from '../packs';
 import { readEnvelope, signDocument, SignatureRefusal, toToken, verifyGrant } from '../core/signature';
 import type { Policy } from '../core/policy';
@@ -68,19 +69,8 @@ async function issue(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** A grant naming a role, platform or clearance its organisation's policy does not know is a typo, not a grant. */
 function checkAgainstPolicy(grant: Grant, policy: Policy, file: string): void {
-  const problems: string[] = [];
-  if (grant.organisation !== policy.organisation.id) problems.push(`organisation: "${grant.organisation}" is not the policy's ("${policy.organisation.id}")`);
-  if (!policy.roles.some((r) => r.id === grant.role)) problems.push(`role: "${grant.role}" is not one of ${policy.roles.map((r) => r.id).join(', ')}`);
-  const platformIds = policy.platforms.map((p) => p.id);
-  grant.platforms.forEach((p, i) => p === '*' || platformIds.includes(p) || problems.push(`platforms[${i}]: unknown platform "${p}"`));
-  grant.exportAuthorizations.forEach((a, i) => platformIds.includes(a.platform) || problems.push(`exportAuthorizations[${i}].platform: unknown platform "${a.platform}"`));
-  const levels = policy.classification?.levels.map((l) => l.id) ?? [];
-  if (grant.clearance !== undefined && !levels.includes(grant.clearance)) {
-    problems.push(`clearance: "${grant.clearance}" is not one of ${levels.join(', ') || '(the policy has no classification levels)'}`);
-  }
-  if (grant.task && Date.parse(grant.task.endsAt) > Date.parse(grant.expiresAt)) problems.push('task.endsAt: the task ends after the grant expires');
+  const problems = grantPolicyProblems(grant, policy);
   if (problems.length) throw new UsageError(`${file}: ${problems.join('; ')}`);
 }
 
