@@ -3,6 +3,7 @@ import { transaction } from './database';
 import { insertGrant, prepareGrant, signGrant } from './grants-service';
 import { audit, OfficerError, type Officer } from './officer';
 import { parseCsv } from './csv-parse';
+import { endOfDay } from './dates';
 
 /** The spreadsheet's columns (header names, any order); the first four and `expires` are required. */
 export const BULK_COLUMNS = ['name', 'email', 'role', 'platforms', 'expires', 'section', 'section_name', 'clearance', 'task', 'task_ends', 'declaration_date', 'training_date'] as const;
@@ -31,8 +32,6 @@ export interface BulkPreview {
   ok: boolean;
 }
 
-/** A date alone means the end of that day in Québec's time zone, as people write them in a spreadsheet. */
-const endOfDay = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T23:59:59-05:00` : v);
 
 function draftOf(get: (c: Column) => string): Record<string, unknown> {
   const section = get('section');
