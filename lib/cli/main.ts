@@ -5,6 +5,7 @@ import { grantCommand } from './grant-commands';
 import { keygen, policyCommand, revokeCommand } from './policy-commands';
 import { UsageError } from './io';
 import { registerCommand } from './register';
+import { SITES_USAGE, sitesCommand } from './sites-commands';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -24,6 +25,7 @@ const USAGE = `vigie — the privacy officer's tool for Vigie policies and acces
   vigie register list|export --register REG.json [--all] [--out FILE.csv]
   vigie register revoke GRANT-ID --register REG.json --policy POLICY.json --key KEY.json [--reason TEXT] [--policy-out FILE]
   vigie check-email FILE.eml|.html|.txt [--policy FILE] [--grant FILE | --local N --local-name NAME]
+\${SITES_USAGE}
 
 Exit codes: 0 ok, 1 refused or not compliant, 2 bad input.`;
 
@@ -41,6 +43,8 @@ export async function main(argv: string[], io: Io = { stdout: (s) => process.std
         return await revokeCommand(rest, io);
       case 'register':
         return await registerCommand(rest, io);
+      case 'sites':
+        return await sitesCommand(rest, io);
       case 'check-email':
         return await checkEmailCommand(rest, { ...io, readFile: async (p) => new Uint8Array(await readFile(p)) });
       case undefined:

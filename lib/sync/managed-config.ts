@@ -13,11 +13,14 @@ export interface ManagedConfig {
   /** JSON text (Chrome's schema says string); Firefox's policies.json may also give an object. */
   signedPolicy?: unknown;
   signedGrant?: unknown;
+  /** A signed site pack (JSON text or object), and where to fetch newer ones (lib/sync/sites-sync.ts). */
+  signedSites?: unknown;
+  sitesUrl?: unknown;
 }
 
 export type ManagedRead = { state: 'read'; config: ManagedConfig } | { state: 'late' };
 
-const FIELDS = ['policyUrl', 'signedPolicy', 'signedGrant'] as const;
+const FIELDS = ['policyUrl', 'signedPolicy', 'signedGrant', 'signedSites', 'sitesUrl'] as const;
 
 /**
  * Reads IT's configuration in one call. Absent managed storage reads as nothing configured:

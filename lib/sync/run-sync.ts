@@ -10,6 +10,7 @@ import { choosePolicy, type Candidate } from './choose';
 import { FetchFailure, fetchPolicyText, policyUrlOf } from './fetch-policy';
 import { applyManagedGrant } from './managed-grant';
 import { MANAGED_SYNC_WAIT_MS, readManagedConfig, type ManagedConfig } from './managed-config';
+import { syncSitePack } from './sites-sync';
 import { readSyncStatus, type RemoteSource, type SyncProblem, type SyncStatus } from './sync-status';
 import { logOutcome } from './sync-log';
 
@@ -81,6 +82,7 @@ async function runSync(services: Services): Promise<SyncStatus> {
   }
 
   await logOutcome(services, { held, policy, changed, accepted: accepted?.source, before, problems, keys, now });
+  await syncSitePack(services, managed.config, keys, policy);
   await schedule(services, policy, urlFailed ? delay : undefined);
   return status;
 }
