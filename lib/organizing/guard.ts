@@ -22,7 +22,8 @@ export function startOrganizingGuard(lifetime: ContentScriptContext, adapter: Or
   const session = GuardSession.start(lifetime);
   const signal = lifetime.signal;
 
-  installExportGuard(session, adapter.exportSelectors, signal);
+  // The adapter, not its selectors: they are read at each click from the site pack in force.
+  installExportGuard(session, adapter, signal);
   installCopyGuard(session, signal);
   const print = installPrintGuard(session, signal);
   listenToPage((request, pending) => {
