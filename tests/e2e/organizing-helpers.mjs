@@ -20,7 +20,7 @@ import { ROOT, startFixtureServer } from './server.mjs';
  * folder is set in the profile's Preferences before launch; Playwright's download interception is
  * then reset to the browser's default behaviour over CDP.
  */
-export async function startOrganizingBrowser(lang = 'fr', { preferences = {} } = {}) {
+export async function startOrganizingBrowser(lang = 'fr', { preferences = {}, hosts = [] } = {}) {
   const server = await startFixtureServer({ routes: [...ROUTES, ...ORGANIZING_ROUTES] });
   const profileDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-organizing-'));
   const downloadDir = join(profileDir, 'Downloads');
@@ -37,7 +37,7 @@ export async function startOrganizingBrowser(lang = 'fr', { preferences = {} } =
       ...preferences,
     }),
   );
-  const browser = await launchBrowser({ port: server.port, lang, profileDir, ownsProfile: true });
+  const browser = await launchBrowser({ port: server.port, lang, profileDir, ownsProfile: true, hosts });
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
