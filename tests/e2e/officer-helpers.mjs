@@ -45,9 +45,9 @@ export async function goTo(page, name) {
 }
 
 /** Screenshots of the console's screens for the README (copied to docs/officer/ by hand when they change). */
-export async function shoot(page, name) {
+export async function shoot(page, name, part) {
   mkdirSync(join(ROOT, '.e2e/screenshots'), { recursive: true });
-  await page.screenshot({ path: join(ROOT, `.e2e/screenshots/officer-${name}.png`), fullPage: false });
+  await (part ?? page).screenshot({ path: join(ROOT, `.e2e/screenshots/officer-${name}.png`) });
 }
 
 /** Issues a grant through the form, as the officer would, and returns the token the console shows. */

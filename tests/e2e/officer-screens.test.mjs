@@ -59,6 +59,10 @@ describe("the officer's console screens (French UI)", () => {
     await page.getByLabel('Section locale', { exact: true }).selectOption('12');
     await waitForText(page, 'Paul Roy');
     assert.equal(await page.locator('tbody tr').count(), 2, 'section 12 only');
+    await shoot(page, 'people');
+    await goTo(page, 'Vue d’ensemble');
+    await waitForText(page, 'Côté, Marc — formation');
+    await shoot(page, 'overview');
   });
 
   test('policy and audit screens: plain words, live validation with a located error, the trail', async () => {
