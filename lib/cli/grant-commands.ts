@@ -5,10 +5,10 @@ import { describeIssues } from '../core/errors';
 import { grantPolicyProblems } from '../core/grant-check';
 import { grantTemplate } from '../core/grant-template';
 import { DEFAULT_POLICY } from '../packs';
-import { readEnvelope, signDocument, SignatureRefusal, toToken, verifyGrant } from '../core/signature';
+import { readEnvelope, signDocument, SignatureRefusal, toToken, verifyGrant, verifyPolicy, type TrustedKey } from '../core/signature';
 import type { Policy } from '../core/policy';
 import { args, type Io } from './main';
-import { readJson, readKeyPair, readPolicyFile, readText, readTrust, UsageError, writeOut } from './io';
+import { isEnvelope, readJson, readKeyPair, readPolicyFile, readText, readTrust, UsageError, writeOut } from './io';
 import { refused } from './policy-commands';
 import { folderFromArgs } from './officer-command';
 import { issueGrant } from '../officer/grants-service';
@@ -83,7 +83,12 @@ async function verify(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(argv, { trust: { type: 'string', multiple: true }, policy: { type: 'string' } });
   const token = await tokenArg(positionals[0]);
   const trust = await readTrust((values.trust as string[] | undefined) ?? []);
-  const policy = values.policy ? await readPolicyFile(values.policy as string) : DEFAULT_POLICY;
+  let policy: Policy = DEFAULT_POLICY;
+  try {
+    if (values.policy) policy = await signedPolicyFile(values.policy as string, trust);
+  } catch (error) {
+    return refused(error, io, 'policy');
+  }
   try {
     const { grant, key } = await verifyGrant(token, trust, policy, new Date());
     io.stdout(`${JSON.stringify({ valid: true, id: grant.id, holder: grant.holder.name, expiresAt: grant.expiresAt, keyId: key.keyId })}\n`);
@@ -91,6 +96,16 @@ async function verify(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     return refused(error, io);
   }
+}
+
+/**
+ * The policy a grant is checked against: its revocation list decides, so it must be a signed policy
+ * that verifies against the same trusted keys. A refusal (tampered, unknown key) is the answer.
+ */
+async function signedPolicyFile(path: string, trust: readonly TrustedKey[]): Promise<Policy> {
+  const document = await readJson(path);
+  if (!isEnvelope(document)) throw new UsageError(`${path}: not a signed policy (sign it with "vigie policy sign"); an unsigned file proves nothing`);
+  return (await verifyPolicy(document, trust)).policy;
 }
 
 /** Shows what a token says without trusting it: the signature is not checked here. */
