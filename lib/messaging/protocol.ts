@@ -38,6 +38,8 @@ export const ContentToBackground = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('export-approved'), justification: z.string().max(2000) }),
   /** The person said which kind of account a webmail mailbox sends from (its sender was unreadable). */
   z.strictObject({ type: z.literal('sender-answer'), mailbox: MailboxKey, answer: SenderAnswer }),
+  /** "Request an authorization" in a block's dialog: the background writes the message, logs it and opens it. */
+  z.strictObject({ type: z.literal('request-authorization'), surface: Surface, purpose: z.string().trim().min(10).max(500), pageTitle: z.string().max(500) }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
@@ -106,6 +108,7 @@ export interface Replies {
   'remove-grant': Ack | { ok: false; error: 'managed' };
   'sync-now': Ack;
   'report-compromise': Ack;
+  'request-authorization': Ack | { ok: false; error: 'not-opened' };
   'query-log': { ok: true; log: LogRead };
   'sender-answer': Ack;
   'forget-sender-answer': Ack;

@@ -2,6 +2,7 @@ import type { Policy } from '../core/policy';
 import { SignatureRefusal, verifyPolicy, type RefusalCode } from '../core/signature';
 import type { Text } from '../core/text';
 import { DEFAULT_POLICY } from '../packs';
+import { AcceptedPins } from '../sync/pins';
 import { SyncStatusSchema } from '../sync/sync-status';
 import { KEYS, type StorageAreas } from './storage';
 import type { KeySource } from './trust';
@@ -29,14 +30,16 @@ export const BUNDLED_FLOOR = { id: DEFAULT_POLICY.id, version: DEFAULT_POLICY.ve
  * The policy in force: the last verified copy held in storage.local, verified again against the
  * keys trusted now and not older than the bundled default, else the bundled default (which blocks
  * exports). Only the sync (lib/sync) writes that copy, from IT's configuration or the policy URL;
- * every reader goes through here, so a copy signed by a key IT has since withdrawn stops counting.
+ * every reader goes through here, so a copy signed by a key IT has since withdrawn stops counting,
+ * and so does one whose id is not the one pinned for its organisation.
  */
 export async function loadPolicy(areas: Pick<StorageAreas, 'local'>, keys: KeySource): Promise<PolicyState> {
-  const stored = await areas.local.get([KEYS.policy, KEYS.sync]);
+  const stored = await areas.local.get([KEYS.policy, KEYS.sync, KEYS.policyPins]);
   const held = stored[KEYS.policy];
   if (held === undefined) return { policy: DEFAULT_POLICY, source: 'default' };
   try {
-    const { policy, key } = await verifyPolicy(held, await keys(), BUNDLED_FLOOR);
+    const pins = { accepted: AcceptedPins.parse(stored[KEYS.policyPins] ?? {}) };
+    const { policy, key } = await verifyPolicy(held, await keys(), { ...BUNDLED_FLOOR, pins });
     const source = SyncStatusSchema.parse(stored[KEYS.sync] ?? {}).source ?? 'stored';
     return { policy, source, signedBy: key.label };
   } catch (error) {

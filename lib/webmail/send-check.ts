@@ -6,6 +6,7 @@ import { decisionFields } from '../guard/session';
 import type { ComposeAdapter } from '../platforms/types';
 import type { ComposeState } from './compose-state';
 import { hasEmailRules } from '../core/email-rules';
+import { cutAtQuote } from './quote-boundary';
 import type { MailboxAnswers } from './sender-answers';
 import { senderScope, type SenderHow } from './sender-scope';
 import { checkContextOf, domainOf } from './scope';
@@ -37,7 +38,9 @@ export function checkSend(state: ComposeState, adapter: ComposeAdapter, session:
   const { how, inScope } = senderScope(sender, ctx, answers.current());
   const out = { ctx, sender, how };
   if (inScope === undefined && hasEmailRules(ctx.policy)) return { ...out, result: { compliant: true, inScope: false, findings: [] }, outcome: 'ask' };
-  const input = { from: sender ?? '', subject: adapter.subject(state.root), body: state.body.innerHTML, format: 'html' as const };
+  // Only what precedes the quoted thread is serialised: the check costs what the person wrote.
+  const { head, rest } = cutAtQuote(state.body);
+  const input = { from: sender ?? '', subject: adapter.subject(state.root), body: head, quoted: rest, format: 'html' as const };
   // An unreadable sender the person or the policy called local is checked as one.
   const result = checkEmail(input, ctx.policy, { ...checkContextOf(ctx), everySenderInScope: sender === undefined && inScope === true });
   if (!result.inScope || result.compliant) return { ...out, result, outcome: 'pass' };

@@ -8,7 +8,7 @@ import { insertOpeningLine } from './edit';
 import type { HealthMonitor } from './health';
 import { isReplaying, pressLikeAPerson, pressSendShortcut } from './replay';
 import { checkFields, checkSend, type SendCheck } from './send-check';
-import { FIX_NOTICE, FIX_OPENING, sendDialogSpec } from './send-dialog';
+import { FIX_ALL, FIX_NOTICE, FIX_OPENING, sendDialogSpec } from './send-dialog';
 import type { MailboxAnswers } from './sender-answers';
 import { askSender } from './sender-question';
 import type { ComposeTracker } from './tracker';
@@ -171,8 +171,8 @@ export class SendGuard {
           return this.replay(state, control, via);
         }
         fixed = choice.id;
-        if (choice.id === FIX_NOTICE) this.tracker.insertNotice(state, check.ctx);
-        if (choice.id === FIX_OPENING && choice.value?.trim()) insertOpeningLine(state.body, choice.value.trim());
+        if (choice.id === FIX_NOTICE || choice.id === FIX_ALL) this.tracker.insertNotice(state, check.ctx);
+        if ((choice.id === FIX_OPENING || choice.id === FIX_ALL) && choice.value?.trim()) insertOpeningLine(state.body, choice.value.trim());
         this.log('fixed', check, { detail: choice.id });
         check = this.check(state);
       }

@@ -14,6 +14,8 @@ export async function askSender(ctx: GuardContext, signal: AbortSignal): Promise
   const accounts = listed.join(', ');
   const spec: DialogSpec = {
     lang: ctx.lang,
+    // A question, not a refusal: the milder of the two tones.
+    tone: 'warn',
     title: STRINGS.title,
     reasons: [{ message: { fr: STRINGS.cannotSee.fr.replace('{accounts}', accounts), en: STRINGS.cannotSee.en.replace('{accounts}', accounts) }, clauses: ctx.policy.notice ? [ctx.policy.notice.clause] : [] }],
     clauseTitles: ctx.policy.clauses,
