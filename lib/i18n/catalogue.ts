@@ -1,4 +1,5 @@
 import type { Text } from '../core/text';
+import { SITES_CATALOGUE } from './catalogue-sites';
 
 /**
  * Every string the extension's own pages show, French and English side by side. Placeholders in
@@ -232,6 +233,7 @@ export const CATALOGUE = {
   colEvent: { fr: "Événement", en: "Event" },
   colClauses: { fr: "Articles", en: "Clauses" },
   policySectionHeading: { fr: "Politique en vigueur", en: "Policy in force" },
+  ...SITES_CATALOGUE,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof CATALOGUE;
