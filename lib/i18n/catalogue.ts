@@ -1,6 +1,7 @@
 import type { Text } from '../core/text';
 import { LOG_CATALOGUE } from './catalogue-log';
 import { WEBMAIL_CATALOGUE } from './catalogue-webmail';
+import { SITES_CATALOGUE } from './catalogue-sites';
 
 /**
  * Every string the extension's own pages show, French and English side by side. Placeholders in
@@ -236,6 +237,7 @@ export const CATALOGUE = {
   colClauses: { fr: "Articles", en: "Clauses" },
   policySectionHeading: { fr: "Politique en vigueur", en: "Policy in force" },
   ...WEBMAIL_CATALOGUE,
+  ...SITES_CATALOGUE,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof CATALOGUE;
