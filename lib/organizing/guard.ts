@@ -42,7 +42,8 @@ export function startOrganizingGuard(lifetime: ContentScriptContext, adapter: Or
     generation?.abort();
     generation = new AbortController();
     const signal = AbortSignal.any([lifetime.signal, generation.signal]);
-    installExportGuard(session, adapter.exportSelectors, signal);
+    // The adapter, not its selectors: they are read at each click from the site pack in force.
+    installExportGuard(session, adapter, signal);
     installCopyGuard(session, signal);
     print = installPrintGuard(session, signal);
     channel.attach(signal);
