@@ -1,10 +1,12 @@
 import type { Text } from '../core/text';
+import { LOG_CATALOGUE } from './catalogue-log';
 
 /**
  * Every string the extension's own pages show, French and English side by side. Placeholders in
  * braces are filled by `t`. Policy text (clauses, roles, platforms) comes from the policy itself.
  */
 export const CATALOGUE = {
+  ...LOG_CATALOGUE,
   loading: { fr: "Chargement…", en: "Loading…" },
   notResponding: { fr: "Vigie ne répond pas. Fermez puis rouvrez cette fenêtre.", en: "Vigie is not responding. Close and reopen this window." },
 
