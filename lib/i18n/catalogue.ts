@@ -1,5 +1,6 @@
 import type { Text } from '../core/text';
 import { LOG_CATALOGUE } from './catalogue-log';
+import { WEBMAIL_CATALOGUE } from './catalogue-webmail';
 
 /**
  * Every string the extension's own pages show, French and English side by side. Placeholders in
@@ -234,6 +235,7 @@ export const CATALOGUE = {
   colEvent: { fr: "Événement", en: "Event" },
   colClauses: { fr: "Articles", en: "Clauses" },
   policySectionHeading: { fr: "Politique en vigueur", en: "Policy in force" },
+  ...WEBMAIL_CATALOGUE,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof CATALOGUE;
