@@ -35,6 +35,8 @@ export const ContentToBackground = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('get-context') }),
   /** The person justified an export in the page's dialog: let the one download it starts through. */
   z.strictObject({ type: z.literal('export-approved'), justification: z.string().max(2000) }),
+  /** "Request an authorization" in a block's dialog: the background writes the message, logs it and opens it. */
+  z.strictObject({ type: z.literal('request-authorization'), surface: Surface, purpose: z.string().trim().min(10).max(500), pageTitle: z.string().max(500) }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
@@ -98,6 +100,7 @@ export interface Replies {
   'remove-grant': Ack | { ok: false; error: 'managed' };
   'sync-now': Ack;
   'report-compromise': Ack;
+  'request-authorization': Ack | { ok: false; error: 'not-opened' };
   'query-log': { ok: true; log: LogRead };
 }
 

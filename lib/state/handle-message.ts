@@ -17,6 +17,7 @@ import { guardContext } from './guard-context';
 import type { Services } from './services';
 import { snapshot } from './snapshot';
 import { logCompromiseReport } from './report';
+import { requestAuthorization } from './authorization-request';
 import { syncPolicy } from '../sync/run-sync';
 import { readSyncStatus } from '../sync/sync-status';
 import { keySource, MANAGED_WAIT_MS, type KeySource } from './trust';
@@ -78,6 +79,8 @@ async function fromContent(message: ContentToBackground, from: { url: string; pl
       return { ok: true };
     case 'get-context':
       return { ok: true, context: await guardContext(loaded, from.platform) };
+    case 'request-authorization':
+      return requestAuthorization(loaded, from, message);
     case 'export-approved':
       return approveExport(loaded, from.platform, message.justification);
     case 'log-event':

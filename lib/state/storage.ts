@@ -14,6 +14,12 @@ export const KEYS = {
   health: 'vigie:health',
   /** storage.session: `[{ platform, expires, justification }]`, downloads a person justified in the page. */
   downloadPasses: 'vigie:download-passes',
+  /** storage.local: `{ [organisation id]: policy id }`, the id first accepted per organisation (lib/sync/pins.ts). */
+  policyPins: 'vigie:policy-pins',
+  /** storage.session: when a sync of this browser session last read IT's configuration (downloads wait for it). */
+  configRead: 'vigie:config-read',
+  /** storage.session: `{ [tabId]: platform id }`, tabs opened from a guarded tab (lib/downloads/openers.ts). */
+  openedFrom: 'vigie:opened-from',
   /** storage.session: `{ [downloadId]: { platform, worker, fileType } }`, downloads held while being decided. */
   heldDownloads: 'vigie:held-downloads',
 } as const;

@@ -8,7 +8,7 @@ import { insertOpeningLine } from './edit';
 import type { HealthMonitor } from './health';
 import { isReplaying, pressLikeAPerson, pressSendShortcut } from './replay';
 import { checkFields, checkSend, type SendCheck } from './send-check';
-import { FIX_NOTICE, FIX_OPENING, sendDialogSpec } from './send-dialog';
+import { FIX_ALL, FIX_NOTICE, FIX_OPENING, sendDialogSpec } from './send-dialog';
 import type { ComposeTracker } from './tracker';
 
 const POINTER_EVENTS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'] as const;
@@ -154,8 +154,8 @@ export class SendGuard {
           return this.replay(state, control, via);
         }
         fixed = choice.id;
-        if (choice.id === FIX_NOTICE) this.tracker.insertNotice(state, check.ctx);
-        if (choice.id === FIX_OPENING && choice.value?.trim()) insertOpeningLine(state.body, choice.value.trim());
+        if (choice.id === FIX_NOTICE || choice.id === FIX_ALL) this.tracker.insertNotice(state, check.ctx);
+        if ((choice.id === FIX_OPENING || choice.id === FIX_ALL) && choice.value?.trim()) insertOpeningLine(state.body, choice.value.trim());
         this.log('fixed', check, { detail: choice.id });
         check = checkSend(state, this.adapter, this.session);
       }

@@ -20,7 +20,7 @@ import { ROOT, startFixtureServer } from './server.mjs';
  * folder is set in the profile's Preferences before launch; Playwright's download interception is
  * then reset to the browser's default behaviour over CDP.
  */
-export async function startOrganizingBrowser(lang = 'fr') {
+export async function startOrganizingBrowser(lang = 'fr', { preferences = {} } = {}) {
   const server = await startFixtureServer({ routes: [...ROUTES, ...ORGANIZING_ROUTES] });
   const profileDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-organizing-'));
   const downloadDir = join(profileDir, 'Downloads');
@@ -33,6 +33,8 @@ export async function startOrganizingBrowser(lang = 'fr') {
       savefile: { default_directory: downloadDir },
       // Several downloads from one page must not wait on Chromium's "download multiple files?" prompt.
       profile: { default_content_setting_values: { automatic_downloads: 1 } },
+      // Extra profile preferences a test needs (Gmail as the mailto: handler).
+      ...preferences,
     }),
   );
   const browser = await launchBrowser({ port: server.port, lang, profileDir, ownsProfile: true });
