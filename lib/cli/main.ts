@@ -8,6 +8,7 @@ import { keyCommand, registerCommand } from './register';
 import { officerCommand } from './officer-command';
 import { OfficerError } from '../officer/officer';
 import { KeyError } from '../officer/key-file';
+import { SITES_USAGE, sitesCommand } from './sites-commands';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -33,6 +34,7 @@ const USAGE = `vigie — the privacy officer's tool for Vigie policies and acces
   vigie key protect [--dir FOLDER | --key KEY.json]             seals a private key with a passphrase
   (FOLDER: the officer's key, database and files to publish; default ~/.vigie-officer)
   vigie check-email FILE.eml|.html|.txt [--policy FILE] [--grant FILE | --local N --local-name NAME]
+\${SITES_USAGE}
 
 Exit codes: 0 ok, 1 refused or not compliant, 2 bad input.`;
 
@@ -54,6 +56,8 @@ export async function main(argv: string[], io: Io = { stdout: (s) => process.std
         return await officerCommand(rest, io);
       case 'key':
         return await keyCommand(rest, io);
+      case 'sites':
+        return await sitesCommand(rest, io);
       case 'check-email':
         return await checkEmailCommand(rest, { ...io, readFile: async (p) => new Uint8Array(await readFile(p)) });
       case undefined:

@@ -6,7 +6,8 @@ import { grantStatus, parseGrant, type Grant } from './grant';
 import { parsePolicy, type Policy } from './policy';
 import type { Text } from './text';
 
-export type DocumentKind = 'policy' | 'grant';
+/** `sites`: a site pack (lib/core/site-pack.ts), signed by the same keys as the policy. */
+export type DocumentKind = 'policy' | 'grant' | 'sites';
 
 /**
  * A signed document: the payload, and an Ed25519 signature over canonical JSON of {kind, payload}.
@@ -14,7 +15,7 @@ export type DocumentKind = 'policy' | 'grant';
  */
 export const SignedEnvelope = z.strictObject({
   vigie: z.literal('signed/1'),
-  kind: z.enum(['policy', 'grant']),
+  kind: z.enum(['policy', 'grant', 'sites']),
   payload: z.record(z.string(), z.unknown()),
   signature: z.strictObject({ alg: z.literal('Ed25519'), keyId: z.string().min(1), value: z.string().min(1) }),
 });
@@ -151,7 +152,7 @@ export function protoMember(value: unknown, path = '(document)', depth = 0): str
   return undefined;
 }
 
-async function verifyEnvelope(envelope: SignedEnvelope, kind: DocumentKind, trusted: readonly TrustedKey[]): Promise<TrustedKey> {
+export async function verifyEnvelope(envelope: SignedEnvelope, kind: DocumentKind, trusted: readonly TrustedKey[]): Promise<TrustedKey> {
   if (envelope.kind !== kind) throw new SignatureRefusal('wrong-kind', `expected ${kind}, got ${envelope.kind}`);
   const key = trusted.find((k) => k.keyId === envelope.signature.keyId);
   if (!key) throw new SignatureRefusal('unknown-key', envelope.signature.keyId);

@@ -8,6 +8,10 @@ export const KEYS = {
   settings: 'vigie:settings',
   /** storage.local: what the policy syncs did (source, last sync, problems, backoff); lib/sync/sync-status.ts. */
   sync: 'vigie:sync',
+  /** storage.local: the signed site pack held (newer than the bundled one), as its envelope; lib/state/site-pack-source.ts. */
+  sites: 'vigie:sites',
+  /** storage.local: what the site-pack syncs did (version, source, problems); lib/sync/sites-status.ts. */
+  sitesStatus: 'vigie:sites-status',
   /** storage.session: `{ [family]: { time, origin } }`, the content scripts that said hello. */
   seen: 'vigie:seen',
   /** storage.session: `{ [platform]: { time, status, detail } }`, adapters' health reports. */

@@ -19,9 +19,12 @@ export interface ManagedConfig {
   signedGrant?: unknown;
   /** The only policy id IT accepts for the organisation (see PolicyPins in lib/core/signature.ts). */
   policyId?: unknown;
+  /** A signed site pack (JSON text or object), and where to fetch newer ones (lib/sync/sites-sync.ts). */
+  signedSites?: unknown;
+  sitesUrl?: unknown;
 }
 
-const FIELDS = ['policyUrl', 'signedPolicy', 'signedGrant', 'policyId'] as const;
+const FIELDS = ['policyUrl', 'signedPolicy', 'signedGrant', 'policyId', 'signedSites', 'sitesUrl'] as const;
 
 export interface ManagedReadOptions {
   attemptMs?: number;

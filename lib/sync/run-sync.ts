@@ -11,6 +11,7 @@ import { FetchFailure, fetchPolicyText, policyUrlOf } from './fetch-policy';
 import { applyManagedGrant } from './managed-grant';
 import { managedPolicyId, MANAGED_SYNC_WAIT_MS, readManagedConfig, type ManagedConfig } from './managed-config';
 import { pinsAfter, policyPins, readAcceptedPins } from './pins';
+import { syncSitePack } from './sites-sync';
 import { readSyncStatus, type RemoteSource, type SyncProblem, type SyncStatus } from './sync-status';
 import { logOutcome } from './sync-log';
 
@@ -108,6 +109,7 @@ async function runSync(services: Services): Promise<SyncStatus> {
   await services.areas.session.set({ [KEYS.configRead]: now.getTime() });
 
   await logOutcome(services, { held, policy, changed, accepted: accepted?.source, before, problems, keys, now });
+  await syncSitePack(services, config, keys, policy);
   await schedule(services, policy, urlFailed ? delay : undefined);
   return status;
 }
