@@ -51,8 +51,12 @@ describe('an older policy of another id, signed by a trusted key, cannot undo a 
     const pilot = await signedAcepPolicy(1, { id: 'acep-pilote-2025', rollout: 'audit', revokedGrants: [] }, itKey);
     policies.serve(pilot);
     const hits = policies.hits.length;
-    await fireSyncAlarm(s.browser);
-    await poll(() => policies.hits.length > hits, { timeout: 30_000, what: 'the pilot policy fetched' });
+    // Fired again until it is fetched: a sync still finishing (it reschedules the alarm) would absorb one trigger.
+    await poll(async () => {
+      if (policies.hits.length > hits) return true;
+      await fireSyncAlarm(s.browser);
+      return false;
+    }, { timeout: 60_000, interval: 3_000, what: 'the pilot policy fetched' });
     const refused = await waitForLog(s.browser, (e) => e.action === 'policy-refused' && /other-policy/.test(e.detail ?? ''), { timeout: 20_000 });
     assert.equal(refused.detail, 'url other-policy v1');
     const held = await readStorage(s.browser, 'vigie:policy');
