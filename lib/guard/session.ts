@@ -31,6 +31,7 @@ export type GuardEvent = Omit<VigieEventInput, 'time' | 'platform' | 'policyId' 
 export class GuardSession {
   private context: GuardContext | undefined;
   private loading: Promise<GuardContext | undefined>;
+  private readonly refreshed = new Set<() => void>();
 
   private constructor(private readonly lifetime: ContentScriptContext) {
     this.loading = this.refresh();
@@ -49,6 +50,14 @@ export class GuardSession {
   /** The context if it has arrived; `undefined` in the first milliseconds of the script. */
   get current(): GuardContext | undefined {
     return this.context;
+  }
+
+  /**
+   * Calls `listener` each time a new context has arrived (policy, grant, language or site pack
+   * changed), e.g. to look for composes again with a new site pack. It lives as long as the session.
+   */
+  onRefresh(listener: () => void): void {
+    this.refreshed.add(listener);
   }
 
   /** Waits for the context (after a change, for the new one). */
@@ -84,6 +93,7 @@ export class GuardSession {
       if (reply.ok) {
         this.context = reply.context;
         setActiveSitePack(reply.context.sites);
+        for (const listener of this.refreshed) listener();
       }
     } catch {
       // The extension was reloaded under this page: keep the last context until the script dies.

@@ -1,11 +1,14 @@
 import type { Text } from '../core/text';
+import { LOG_CATALOGUE } from './catalogue-log';
 import { WEBMAIL_CATALOGUE } from './catalogue-webmail';
+import { SITES_CATALOGUE } from './catalogue-sites';
 
 /**
  * Every string the extension's own pages show, French and English side by side. Placeholders in
  * braces are filled by `t`. Policy text (clauses, roles, platforms) comes from the policy itself.
  */
 export const CATALOGUE = {
+  ...LOG_CATALOGUE,
   loading: { fr: "Chargement…", en: "Loading…" },
   notResponding: { fr: "Vigie ne répond pas. Fermez puis rouvrez cette fenêtre.", en: "Vigie is not responding. Close and reopen this window." },
 
@@ -234,6 +237,7 @@ export const CATALOGUE = {
   colClauses: { fr: "Articles", en: "Clauses" },
   policySectionHeading: { fr: "Politique en vigueur", en: "Policy in force" },
   ...WEBMAIL_CATALOGUE,
+  ...SITES_CATALOGUE,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof CATALOGUE;

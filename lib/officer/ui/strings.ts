@@ -4,7 +4,6 @@ import type { Text } from '../../core/text';
 export const S = {
   title: { fr: 'Console du responsable de la protection des renseignements', en: "Privacy officer's console" },
   switchLang: { fr: 'English', en: 'Français' },
-  switchLangLabel: { fr: 'Voir la console en anglais', en: 'See the console in French' },
   nav: { fr: 'Sections de la console', en: 'Console sections' },
   overview: { fr: 'Vue d’ensemble', en: 'Overview' },
   people: { fr: 'Personnes et accès', en: 'People and grants' },
@@ -139,7 +138,7 @@ export const S = {
 } satisfies Record<string, Text>;
 
 export const STATES: Record<string, Text> = {
-  active: S.active,
+  active: { fr: 'actif', en: 'active' },
   expiring: { fr: 'expire bientôt', en: 'expiring soon' },
   ended: { fr: 'terminé', en: 'ended' },
   revoked: { fr: 'révoqué', en: 'revoked' },
