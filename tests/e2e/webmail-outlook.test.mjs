@@ -71,7 +71,7 @@ for (const lang of ['fr', 'en-US']) {
       assert.doesNotMatch(await page.locator(bodyOf(c)).innerText(), NOTICE_START, 'not put back');
       await send(page, c).click();
       const dialog = await waitForDialog(page);
-      assert.equal(dialog.title, s('sendBlockedTitle'));
+      assert.equal(dialog.title, s('sendBlockedTitle').replace(/\s+/g, ' '));
       assert.match(dialog.text, l === 'fr' ? /Article 9\.2/ : /Clause 9\.2/);
       assert.equal((await fixtureState(page)).sent.length, 0);
       await pressDialogButton(page, s('insertNoticeAndSend'));
@@ -135,7 +135,7 @@ for (const lang of ['fr', 'en-US']) {
       await typeAtStart(page, bodyOf(c), LONG[l]);
       await send(page, c).click();
       const dialog = await waitForDialog(page);
-      assert.equal(dialog.title, s('sendWarnTitle'));
+      assert.equal(dialog.title, s('sendWarnTitle').replace(/\s+/g, ' '));
       await fillDialogField(page, 'textarea', 'Suite à la question de Marie, contexte connu');
       await pressDialogButton(page, s('sendAnyway'));
       await waitForNoDialog(page);
