@@ -6,6 +6,7 @@ const modules: Array<[string, () => Promise<{ run: () => Promise<BenchRow[]> }>]
   ['content-scripts', () => import('./content-scripts')],
   ['log-insert', () => import('./log-insert')],
   ['webmail-page-cost', () => import('./webmail-page-cost')],
+  ['webmail-real-send', () => import('./webmail-real-send')],
 ];
 
 const rows: BenchRow[] = [];

@@ -78,8 +78,11 @@ export class GuardSession {
     await sendToBackground({ type: 'log-event', event: { ...event, ruleIds: event.ruleIds ?? [], clauses: event.clauses ?? [], findings: event.findings ?? [], ...place, grantId: event.grantId ?? this.context?.grant?.id } }).catch(() => undefined);
   }
 
-  /** Reports that an adapter could (ok) or could not (degraded) find what it knows is on the page. */
-  async health(status: 'ok' | 'degraded', detail: string): Promise<void> {
+  /**
+   * Reports that an adapter could (ok) or could not (degraded) find what it knows is on the page,
+   * or found everything but the sending account (sender-unknown, for webmail).
+   */
+  async health(status: 'ok' | 'degraded' | 'sender-unknown', detail: string): Promise<void> {
     await this.log({ surface: 'health', action: status, detail });
   }
 

@@ -39,11 +39,27 @@ export async function loadPolicy(areas: Pick<StorageAreas, 'local'>, keys: KeySo
   if (held === undefined) return { policy: DEFAULT_POLICY, source: 'default' };
   try {
     const pins = { accepted: AcceptedPins.parse(stored[KEYS.policyPins] ?? {}) };
-    const { policy, key } = await verifyPolicy(held, await keys(), { ...BUNDLED_FLOOR, pins });
+    const { policy, key } = await verified(held, await keys(), { ...BUNDLED_FLOOR, pins });
     const source = SyncStatusSchema.parse(stored[KEYS.sync] ?? {}).source ?? 'stored';
     return { policy, source, signedBy: key.label };
   } catch (error) {
     if (error instanceof SignatureRefusal) return { policy: DEFAULT_POLICY, source: 'default', refused: { code: error.code, text: error.text } };
     throw error;
   }
+}
+
+/**
+ * The last verification, by the exact signed document and keys it was made with: every message
+ * the worker handles loads the policy, and verifying the same signature again for each of a
+ * burst of log events cost most of their time. Any change to the document or the keys verifies
+ * afresh (and so does a change of the pinned ids); a refusal is not remembered.
+ */
+let last: { input: string; result: Awaited<ReturnType<typeof verifyPolicy>> } | undefined;
+
+async function verified(held: unknown, keys: Parameters<typeof verifyPolicy>[1], order: Parameters<typeof verifyPolicy>[2]) {
+  const input = JSON.stringify([held, keys, order]);
+  if (last?.input === input) return last.result;
+  const result = await verifyPolicy(held, keys, order);
+  last = { input, result };
+  return result;
 }

@@ -6,6 +6,7 @@ import { loadGrant, type HeldGrant } from './grant-store';
 import type { PolicyState } from './policy-source';
 import { loadSettings, type Settings } from './settings';
 import type { Health, Seen } from './seen';
+import { readSenderAnswers, type SenderAnswers } from './sender-answers';
 import { KEYS, type StorageAreas } from './storage';
 import { readSyncStatus, type SyncStatus } from '../sync/sync-status';
 import { readSitesStatus, type SitesStatus } from '../sync/sites-status';
@@ -25,6 +26,8 @@ export interface VigieState {
   /** Adapters' health reports and the content scripts seen since the browser started (session storage). */
   health: Health;
   seen: Seen;
+  /** What the person said each webmail mailbox whose sender is unreadable sends from. */
+  senderAnswers?: SenderAnswers;
   /** The background's clock, so the pages judge expiry with the same `now`. */
   now: number;
 }
@@ -48,6 +51,7 @@ export async function snapshot(
     sites: await readSitesStatus(ctx.areas.local),
     health: (session[KEYS.health] ?? {}) as Health,
     seen: (session[KEYS.seen] ?? {}) as Seen,
+    senderAnswers: await readSenderAnswers(ctx.areas.local),
     now: ctx.now.getTime(),
   };
 }

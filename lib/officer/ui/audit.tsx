@@ -20,9 +20,9 @@ export function AuditScreen() {
       </p>
       <h3>{t('auditHeading')}</h3>
       <form class="filters" role="search" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('action')}
-          <select value={filter.action} onChange={(e) => setFilter({ ...filter, action: (e.target as HTMLSelectElement).value })}>
+        <label class="for-select">
+          <span id="a-action-l">{t('action')}</span>
+          <select aria-labelledby="a-action-l" value={filter.action} onChange={(e) => setFilter({ ...filter, action: (e.target as HTMLSelectElement).value })}>
             <option value="">{t('all')}</option>
             {Object.entries(ACTIONS).map(([id, text]) => (
               <option key={id} value={id}>

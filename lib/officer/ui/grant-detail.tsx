@@ -111,9 +111,9 @@ export function GrantDetail({ id, choices, onChanged, onClose }: { id: string; c
             }
           >
             <h4>{t('exportAuth')}</h4>
-            <label>
-              {t('platform')}
-              <select name="platform">
+            <label class="for-select">
+              <span id="d-platform-l">{t('platform')}</span>
+              <select aria-labelledby="d-platform-l" name="platform">
                 {choices.policy.platforms.filter((p) => p.surfaces.some((s) => s === 'download' || s === 'export-click')).map((p) => (
                   <option key={p.id} value={p.id}>
                     {t.text(p.name)}

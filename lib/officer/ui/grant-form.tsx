@@ -63,9 +63,9 @@ export function GrantForm({ choices, onIssued }: { choices: Choices; onIssued: (
         <label>
           {t('email')} <input name="email" type="email" required autoComplete="off" />
         </label>
-        <label>
-          {t('role')}
-          <select name="role">
+        <label class="for-select">
+          <span id="g-role-l">{t('role')}</span>
+          <select aria-labelledby="g-role-l" name="role">
             {policy.roles.map((r) => (
               <option key={r.id} value={r.id}>
                 {t.text(r.name)}
@@ -94,9 +94,9 @@ export function GrantForm({ choices, onIssued }: { choices: Choices; onIssued: (
           </>
         )}
         {policy.classification && (
-          <label>
-            {t('clearance')}
-            <select name="clearance">
+          <label class="for-select">
+            <span id="g-clearance-l">{t('clearance')}</span>
+            <select aria-labelledby="g-clearance-l" name="clearance">
               <option value="">—</option>
               {policy.classification.levels.map((l) => (
                 <option key={l.id} value={l.id}>

@@ -39,9 +39,9 @@ export function PeopleScreen() {
         )}
       </div>
       <form class="filters" role="search" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('section')}
-          <select value={filter.section} onChange={set('section')}>
+        <label class="for-select">
+          <span id="f-section-l">{t('section')}</span>
+          <select aria-labelledby="f-section-l" value={filter.section} onChange={set('section')}>
             <option value="">{t('all')}</option>
             {c.sections.map((s) => (
               <option key={s} value={s}>
@@ -50,9 +50,9 @@ export function PeopleScreen() {
             ))}
           </select>
         </label>
-        <label>
-          {t('role')}
-          <select value={filter.role} onChange={set('role')}>
+        <label class="for-select">
+          <span id="f-role-l">{t('role')}</span>
+          <select aria-labelledby="f-role-l" value={filter.role} onChange={set('role')}>
             <option value="">{t('all')}</option>
             {c.roles.map((r) => (
               <option key={r.id} value={r.id}>
@@ -61,9 +61,9 @@ export function PeopleScreen() {
             ))}
           </select>
         </label>
-        <label>
-          {t('state')}
-          <select value={filter.state} onChange={set('state')}>
+        <label class="for-select">
+          <span id="f-state-l">{t('state')}</span>
+          <select aria-labelledby="f-state-l" value={filter.state} onChange={set('state')}>
             <option value="">{t('all')}</option>
             <option value="in-force">{t('inForce')}</option>
             {Object.entries(STATES).map(([id, text]) => (

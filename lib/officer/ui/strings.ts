@@ -139,7 +139,7 @@ export const S = {
 } satisfies Record<string, Text>;
 
 export const STATES: Record<string, Text> = {
-  active: S.active,
+  active: { fr: 'actif', en: 'active' },
   expiring: { fr: 'expire bientôt', en: 'expiring soon' },
   ended: { fr: 'terminé', en: 'ended' },
   revoked: { fr: 'révoqué', en: 'revoked' },
