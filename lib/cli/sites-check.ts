@@ -74,7 +74,7 @@ function composeConclusions(doc: Document, compose: ComposeAdapter): string[] {
       return;
     }
     const send = compose.sendControl(root);
-    lines.push(`  sender: ${compose.sender(root, doc) ?? 'unknown (cannot be read on this page)'}`);
+    lines.push(`  sender: ${compose.sender(root, doc) ?? 'unknown on this page (the policy decides: ask, assume a local-section account, or ignore)'}`);
     lines.push(`  subject: ${JSON.stringify(compose.subject(root))}`);
     lines.push(`  send control: ${send ? `${describe(send.element)} (sendButtons fallback ${send.fallback})` : 'none found: Send cannot be checked'}`);
     lines.push(`  send options: ${describe(compose.sendOptionsControl(root))}`);

@@ -1,7 +1,7 @@
 import type { Text } from '../core/text';
 import { LOG_CATALOGUE } from './catalogue-log';
-import { WEBMAIL_CATALOGUE } from './catalogue-webmail';
 import { SITES_CATALOGUE } from './catalogue-sites';
+import { WEBMAIL_CATALOGUE } from './catalogue-webmail';
 
 /**
  * Every string the extension's own pages show, French and English side by side. Placeholders in

@@ -34,6 +34,15 @@ export function queryAll<T extends Element = HTMLElement>(root: ParentNode, sele
   }
 }
 
+/** `root.querySelector(selector)`, `null` for a selector this browser refuses (see queryAll). */
+export function queryOne<T extends Element = HTMLElement>(root: ParentNode, selector: string): T | null {
+  try {
+    return root.querySelector<T>(selector);
+  } catch {
+    return null;
+  }
+}
+
 /** `el.closest(selector)`, `null` for a selector this browser refuses (see queryAll). */
 export function closestOf<T extends Element = HTMLElement>(el: Element, selector: string): T | null {
   try {

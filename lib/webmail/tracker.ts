@@ -39,6 +39,8 @@ export class ComposeTracker {
     this.lifetime.addEventListener(window, 'wxt:locationchange', () => this.schedule());
     this.lifetime.addEventListener(document, 'input', (event) => this.onInput(event), { capture: true });
     void this.session.ready().then(() => this.schedule());
+    // A new context may carry a new site pack: look for composes again with its lookups.
+    this.session.onRefresh(() => this.schedule());
     this.flush();
   }
 

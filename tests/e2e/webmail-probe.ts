@@ -4,15 +4,14 @@
  * for Node. Exposes `window.VigieProbe`.
  */
 import { gmailAdapter } from '../../lib/platforms/gmail/adapter';
-import { GMAIL } from '../../lib/platforms/gmail/selectors';
 import type { SelectorChain } from '../../lib/platforms/lookup';
 import { outlookAdapter } from '../../lib/platforms/outlook/adapter';
-import { OUTLOOK } from '../../lib/platforms/outlook/selectors';
+import { lookups } from '../../lib/platforms/site-lookups';
 import type { ComposeAdapter, PlatformAdapter } from '../../lib/platforms/types';
 
 const PLATFORMS: Record<string, { adapter: PlatformAdapter; chains: Record<string, SelectorChain> }> = {
-  gmail: { adapter: gmailAdapter, chains: GMAIL },
-  outlook: { adapter: outlookAdapter, chains: OUTLOOK },
+  gmail: { adapter: gmailAdapter, chains: lookups('gmail') },
+  outlook: { adapter: outlookAdapter, chains: lookups('outlook') },
 };
 
 function composeOf(platform: string): ComposeAdapter {

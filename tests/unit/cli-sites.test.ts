@@ -36,6 +36,23 @@ describe('vigie sites check', () => {
     expect(out).toContain('    send controls: <button#schedule_email.button> "Programmer le courriel", <button#send_email.button> "Envoyer le courriel"');
   });
 
+  it('on the real Gmail capture: the body, the sender, the Send control and the fallback that found it', async () => {
+    const { code, out } = await run('sites', 'check', fixture('gmail/real-compose-2020.en.html'), '--platform', 'gmail');
+    expect(code).toBe(0);
+    expect(out).toContain('  body: fallback 0 — ');
+    expect(out).toContain('    → [0] 1 match: div[g_editable="true"][contenteditable="true"]');
+    expect(out).toContain('  message bodies: 1\n  compose 1: body <div#:8u.Am.Al.editable> "Message Body"\n    sender: sl70@acep-cape.ca\n');
+    expect(out).toContain('    send control: <div#:7w.T-I.J-J5-Ji.aoO> "Send (Ctrl-Enter)" (sendButtons fallback 0)');
+    expect(out).toContain('    send options: <div#:7x.T-I.J-J5-Ji.hG> "More send options"');
+  });
+
+  it('on the real Outlook.com capture (2021, French): the labelled body, not a recipient well, and a sender it cannot read', async () => {
+    const { out } = await run('sites', 'check', fixture('outlook/live-compose-2021.fr.html'), '--platform', 'outlook');
+    expect(out).toContain('  compose 1: body <div._4utP_._1YWXW.elementToProof> "Corps du message"');
+    expect(out).toContain('    sender: unknown on this page (the policy decides');
+    expect(out).toContain('    send control: <button.ms-Button.ms-Button--primary._3BlbI7rjg2J-d7fY98r7tp> "Envoyer" (sendButtons fallback 0)');
+  });
+
   it('shows which export controls a page has and what recognised each (Action Builder wall chart)', async () => {
     const { out } = await run('sites', 'check', fixture('action-builder/wall-chart.en.html'), '--platform', 'action-builder');
     expect(out).toContain('    → [0] 1 match: #wall_chart_export, [data-action="export"]');

@@ -1,23 +1,30 @@
-import { all, ancestorWhere, closest, emailIn, first, kindOfLabel, labelOf, namedControl } from '../lookup';
+import { all, ancestorWhere, closest, closestOf, emailIn, first, kindOfLabel, labelOf, namedControl, queryOne } from '../lookup';
 import { signatureSlot } from '../slot';
+import { labels, lookups, numbers } from '../site-lookups';
 import type { ComposeAdapter, PlatformAdapter, SendControl, SendKind } from '../types';
-import { GMAIL, GMAIL_LABELS, GMAIL_SELECTOR_KINDS } from './selectors';
 
-const KIND: Record<keyof typeof GMAIL_LABELS, SendKind> = {
+/** Selectors, labels and numbers: lib/packs/sites.json, platform `gmail` (read from the site pack in force). */
+const GMAIL = lookups('gmail');
+const GMAIL_LABELS = labels('gmail');
+const GMAIL_NUMBERS = numbers('gmail');
+
+const KIND = {
   moreOptions: 'more-options',
   sendArchive: 'send-archive',
   schedule: 'schedule',
   send: 'send',
-};
+} as const satisfies Record<string, SendKind>;
 
-const FIELDS = GMAIL.composeFields.fallbacks.join(', ');
-const ROOTS = GMAIL.composeRoot.fallbacks.join(', ');
+/** The send kinds' label prefixes, in the order they are checked ("Send & Archive" before "Send"). */
+function sendLabels(): Record<keyof typeof KIND, readonly string[]> {
+  return { moreOptions: GMAIL_LABELS.moreOptions, sendArchive: GMAIL_LABELS.sendArchive, schedule: GMAIL_LABELS.schedule, send: GMAIL_LABELS.send };
+}
 
 function kindOf(control: Element): SendKind | undefined {
   // Gmail's own selector= attribute first: it does not depend on the language.
   const own = control.getAttribute('selector');
-  if (own && Object.hasOwn(GMAIL_SELECTOR_KINDS, own)) return GMAIL_SELECTOR_KINDS[own as keyof typeof GMAIL_SELECTOR_KINDS];
-  const kind = kindOfLabel(labelOf(control), GMAIL_LABELS);
+  if (own && GMAIL_LABELS.selectorSchedule.includes(own)) return 'schedule';
+  const kind = kindOfLabel(labelOf(control), sendLabels());
   if (!kind) return undefined;
   // Schedule send only ever is a menu item; a toolbar button called "Send…" is not.
   const isMenuItem = control.getAttribute('role') === 'menuitem';
@@ -46,7 +53,9 @@ export const gmailCompose: ComposeAdapter = {
   },
 
   composeOf(body) {
-    return (ancestorWhere(body, (a) => a.querySelector(FIELDS) !== null, 25) ?? closest(body, GMAIL.composeRoot)?.element) as HTMLElement | undefined;
+    const fields = GMAIL.composeFields.fallbacks.join(', ');
+    const form = ancestorWhere(body, (a) => queryOne(a, fields) !== null, GMAIL_NUMBERS.composeDepth);
+    return (form ?? closest(body, GMAIL.composeRoot)?.element) as HTMLElement | undefined;
   },
 
   composeMarkers(doc) {
@@ -54,7 +63,7 @@ export const gmailCompose: ComposeAdapter = {
   },
 
   markerScope(marker) {
-    return marker.closest(ROOTS) ?? marker.parentElement?.parentElement ?? marker;
+    return closestOf(marker, GMAIL.composeRoot.fallbacks.join(', ')) ?? marker.parentElement?.parentElement ?? marker;
   },
 
   sendControl(compose) {

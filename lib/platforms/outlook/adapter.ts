@@ -1,17 +1,28 @@
-import { all, ancestorWhere, emailIn, first, kindOfLabel, labelOf, namedControl } from '../lookup';
+import { all, ancestorWhere, closestOf, emailIn, first, kindOfLabel, labelOf, matchesSafely, namedControl, queryAll } from '../lookup';
 import { signatureSlot } from '../slot';
+import { labels, lookups, numbers } from '../site-lookups';
 import type { ComposeAdapter, PlatformAdapter, SendControl, SendKind } from '../types';
 import { mailboxInPath } from '../../webmail/mailbox';
-import { OUTLOOK, OUTLOOK_ADDRESS_PARAMS, OUTLOOK_LABELS, OUTLOOK_MAILBOX_PATHS } from './selectors';
 
-const KIND: Record<keyof typeof OUTLOOK_LABELS, SendKind> = { moreOptions: 'more-options', schedule: 'schedule', send: 'send' };
-const SCOPES = OUTLOOK.composeScope.fallbacks.join(', ');
-const WELLS = OUTLOOK.recipientWells.fallbacks.join(', ');
+/** Selectors, labels and numbers: lib/packs/sites.json, platform `outlook` (read from the site pack in force). */
+const OUTLOOK = lookups('outlook');
+const OUTLOOK_LABELS = labels('outlook');
+const OUTLOOK_NUMBERS = numbers('outlook');
+
+const KIND = { moreOptions: 'more-options', schedule: 'schedule', send: 'send' } as const satisfies Record<string, SendKind>;
+
+/** The send kinds' label prefixes, in the order they are checked ("Send options" before "Send"). */
+function sendLabels(): Record<keyof typeof KIND, readonly string[]> {
+  return { moreOptions: OUTLOOK_LABELS.moreOptions, schedule: OUTLOOK_LABELS.schedule, send: OUTLOOK_LABELS.send };
+}
+
 /** The exact-label and title fallbacks, cheap enough to try on each ancestor of a body. */
-const QUICK_SEND = OUTLOOK.sendButtons.fallbacks.slice(0, 2).join(', ');
+function quickSend(): string {
+  return OUTLOOK.sendButtons.fallbacks.slice(0, 2).join(', ');
+}
 
 function kindOf(control: Element): SendKind | undefined {
-  const kind = kindOfLabel(labelOf(control), OUTLOOK_LABELS);
+  const kind = kindOfLabel(labelOf(control), sendLabels());
   if (!kind) return undefined;
   const isMenuItem = control.getAttribute('role') === 'menuitem' || control.closest('[role="menu"]') !== null;
   return (kind === 'schedule') === isMenuItem ? KIND[kind] : undefined;
@@ -24,7 +35,7 @@ function isSend(el: Element): boolean {
 function isMessageEditor(el: HTMLElement): boolean {
   // The signature editor in Settings is also an ARIA textbox ("Signature, press Alt+F10 to exit"), and
   // a To/Cc/Bcc well can be a multi-line textbox: neither is a message body.
-  if (/^signature\b/i.test(el.getAttribute('aria-label') ?? '') || el.closest(WELLS)) return false;
+  if (/^signature\b/i.test(el.getAttribute('aria-label') ?? '') || closestOf(el, OUTLOOK.recipientWells.fallbacks.join(', '))) return false;
   return !el.parentElement?.closest('[contenteditable="true"]');
 }
 
@@ -39,7 +50,7 @@ function addressIn(el: Element): string | undefined {
   if (!href) return emailIn(el.textContent);
   try {
     const params = new URL(href, el.baseURI).searchParams;
-    return OUTLOOK_ADDRESS_PARAMS.map((p) => emailIn(params.get(p))).find(Boolean);
+    return OUTLOOK_LABELS.addressParams.map((p) => emailIn(params.get(p))).find(Boolean);
   } catch {
     return undefined;
   }
@@ -64,8 +75,10 @@ export const outlookCompose: ComposeAdapter = {
   },
 
   composeOf(body) {
-    const holdsSend = (a: Element) => [...a.querySelectorAll(QUICK_SEND)].some(isSend);
-    return (ancestorWhere(body, holdsSend, 30) ?? ancestorWhere(body, (a) => outlookCompose.sendControl(a) !== undefined, 30)) as HTMLElement | undefined;
+    const quick = quickSend();
+    const depth = OUTLOOK_NUMBERS.composeDepth;
+    const holdsSend = (a: Element) => queryAll(a, quick).some(isSend);
+    return (ancestorWhere(body, holdsSend, depth) ?? ancestorWhere(body, (a) => outlookCompose.sendControl(a) !== undefined, depth)) as HTMLElement | undefined;
   },
 
   composeMarkers(doc) {
@@ -74,7 +87,8 @@ export const outlookCompose: ComposeAdapter = {
 
   markerScope(marker) {
     // A body the adapter accepts, not any editable: the To well beside the marker is editable too.
-    return ancestorWhere(marker, (a) => a.matches(SCOPES) || outlookCompose.bodies(a).length > 0, 20) ?? marker.parentElement ?? marker;
+    const scopes = OUTLOOK.composeScope.fallbacks.join(', ');
+    return ancestorWhere(marker, (a) => matchesSafely(a, scopes) || outlookCompose.bodies(a).length > 0, OUTLOOK_NUMBERS.markerDepth) ?? marker.parentElement ?? marker;
   },
 
   sendControl(compose) {
@@ -113,7 +127,7 @@ export const outlookCompose: ComposeAdapter = {
     const accountControl = first(doc, OUTLOOK.account, (el) => emailIn(el.getAttribute('aria-label')) !== undefined)?.element;
     return (
       from ??
-      mailboxInPath(doc.location?.pathname ?? '', OUTLOOK_MAILBOX_PATHS) ??
+      mailboxInPath(doc.location?.pathname ?? '', OUTLOOK_LABELS.mailboxPaths) ??
       emailIn(accountControl?.getAttribute('aria-label')) ??
       emailIn(doc.title) ??
       signedIn(doc)

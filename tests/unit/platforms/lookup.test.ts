@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { GMAIL_LABELS } from '../../../lib/platforms/gmail/selectors';
 import { emailIn, kindOfLabel, normaliseLabel, startsWithWord } from '../../../lib/platforms/lookup';
-import { OUTLOOK_LABELS } from '../../../lib/platforms/outlook/selectors';
+import { labelList } from '../../../lib/platforms/site-lookups';
+
+/** The send kinds' label lists from the bundled site pack, in the order the adapters check them. */
+const GMAIL_LABELS = { moreOptions: labelList('gmail', 'moreOptions'), sendArchive: labelList('gmail', 'sendArchive'), schedule: labelList('gmail', 'schedule'), send: labelList('gmail', 'send') };
+const OUTLOOK_LABELS = { moreOptions: labelList('outlook', 'moreOptions'), schedule: labelList('outlook', 'schedule'), send: labelList('outlook', 'send') };
 
 describe('labels as the adapters compare them', () => {
   it('drops the bidi marks Gmail wraps around its shortcut hint, and NBSPs', () => {
