@@ -43,7 +43,8 @@ before(async () => {
 });
 after(() => kit?.remove());
 
-describe('force-installed from the deployment kit in Chromium', () => {
+// A hang guard, not a budget: install, restart and update take 40–110 s on a loaded machine.
+describe('force-installed from the deployment kit in Chromium', { timeout: 300_000 }, () => {
   let server;
   let host;
   let managed;

@@ -7,6 +7,7 @@
  * The throwaway packing key gives another id than production's: the kit builds with that key's
  * public half as the manifest `key` and is told the id to expect (`chromeExtensionId`).
  */
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,8 @@ import { extname, join } from 'node:path';
 import { generateKeyPair } from '../../lib/core/signature.ts';
 import { chromeIdFromSpki } from '../../lib/deploy/chrome-id.ts';
 import { makeKit } from '../../lib/deploy/kit.ts';
-import { POLICY_URL } from './routes-sync.mjs';
+import { MAPPED_HOSTS } from './routes.mjs';
+import { POLICY_HOST, POLICY_URL } from './routes-sync.mjs';
 import { ROOT } from './server.mjs';
 import { signedAcepPolicy, trustedKey } from './sync-helpers.mjs';
 
@@ -87,3 +89,21 @@ export function serveKit(server, kit, policies) {
   return { hits, publish };
 }
 
+
+/**
+ * A throwaway certificate authority and a server certificate it signs for every mapped host, the
+ * policy host and the update host, in `dir`. Firefox installs a policy's add-on at startup, before
+ * a test's WebDriver session can tell it to accept any certificate, so the test gives Firefox the
+ * CA the way IT gives it an internal one: the `Certificates.Install` policy.
+ */
+export function makeTestAuthority(dir) {
+  const run = (args) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  run(['req', '-x509', ...ec, '-days', '2', '-subj', '/CN=Vigie e2e test CA', '-keyout', 'ca-key.pem', '-out', 'ca.pem',
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  run(['req', ...ec, '-subj', '/CN=vigie-e2e-update-host', '-keyout', 'key.pem', '-out', 'server.csr']);
+  const san = [...MAPPED_HOSTS, POLICY_HOST, UPDATE_HOST].map((h) => `DNS:${h}`).join(',');
+  writeFileSync(join(dir, 'server.ext'), `basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=${san}\n`);
+  run(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-days', '2', '-extfile', 'server.ext', '-out', 'cert.pem']);
+  return { caPath: join(dir, 'ca.pem'), tls: { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) } };
+}

@@ -60,7 +60,8 @@ function hostMatches(pattern, host) {
   return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : pattern === host;
 }
 
-export async function startFixtureServer({ routes = ROUTES } = {}) {
+/** `tls`: another `{ key, cert }` (e.g. a leaf of a test CA a browser is told to trust); a self-signed one by default. */
+export async function startFixtureServer({ routes = ROUTES, tls } = {}) {
   const table = [];
   const requests = [];
 
@@ -93,7 +94,7 @@ export async function startFixtureServer({ routes = ROUTES } = {}) {
     return file ?? 'inline';
   }
 
-  const server = createServer(makeCertificate(), (req, res) => {
+  const server = createServer(tls ?? makeCertificate(), (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const url = new URL(req.url ?? '/', `https://${host || 'unknown'}`);
     const entry = table.find((r) => r.path === url.pathname && r.hosts.some((h) => hostMatches(h, host)));

@@ -157,7 +157,8 @@ export async function launchFirefox({ extensionDir, proxyPort, policies, downloa
   });
   let id;
   try {
-    id = await browser.installExtension(extensionDir);
+    // No extensionDir: the extension comes another way (a policies.json that force-installs it).
+    if (extensionDir) id = await browser.installExtension(extensionDir);
   } catch (error) {
     await browser.close().catch(() => {});
     withPolicies?.remove();
