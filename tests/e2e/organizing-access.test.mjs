@@ -39,7 +39,7 @@ describe('the access banner (French UI)', () => {
     assert.equal(banner.shadowRootType, 'closed');
     assert.match(banner.text, /Vigie : exportations bloquées/);
     assert.match(banner.text, /Votre autorisation d'accès a été révoquée/);
-    assert.match(banner.text, /Your access grant has been revoked/);
+    assert.match(banner.text, /Your access authorization has been revoked/);
     assert.match(banner.text, /vieprivee@acep-cape\.ca/);
     await page.locator('#report_download').click();
     const dialog = await waitForDialog(page);
@@ -73,7 +73,7 @@ describe('the access banner (French UI)', () => {
     const now = Date.now();
     await setGrant(s.browser, { issuedAt: new Date(now - 400 * DAY).toISOString(), expiresAt: new Date(now - DAY).toISOString() });
     await page.reload();
-    assert.match((await waitForBanner(page)).text, /Your access grant has expired/);
+    assert.match((await waitForBanner(page)).text, /Your access authorization has expired/);
     await setGrant(s.browser);
     await waitForNoBanner(page);
     await page.close();

@@ -48,7 +48,7 @@ describe('the options page (French UI)', () => {
     await poll(async () => (await options.locator('#grant-text').inputValue()).startsWith('vigie1.'), { what: 'the file read into the text box' });
     await options.getByRole('button', { name: /^\s*Importer\s*$/ }).click();
     await waitForText(options, `Autorisation importée pour ${DEMO_HOLDER.name}.`);
-    await waitForText(options, `Autorisation actuelle : ${DEMO_HOLDER.name}, Section locale 70 – Ottawa`);
+    await waitForText(options, `Autorisation actuelle\u00a0: ${DEMO_HOLDER.name}, Section locale 70 – Ottawa`);
   });
 
   test('the full log, filtered by platform, decision and date', async () => {
@@ -57,7 +57,7 @@ describe('the options page (French UI)', () => {
     await waitForText(options, "Le journal d'audit ne contient aucun renseignement sur les membres");
     const all = await tableRows(options);
     assert.ok(all.length >= 5, `every event is listed (${all.length})`);
-    assert.ok(all.some(([p, e]) => p === 'Vigie' && e === "Autorisation d'accès importée"));
+    assert.ok(all.some(([p, e]) => p === 'Vigie' && e === "Autorisation d’accès importée"));
 
     await filter(options, { platform: 'action-network' });
     await waitForText(options, '2 événement(s)');
@@ -72,7 +72,7 @@ describe('the options page (French UI)', () => {
 
     await filter(options, { from: isoDay(1) });
     await waitForText(options, '0 événement(s)');
-    await waitForText(options, "Aucun événement pour l'instant.");
+    await waitForText(options, "Aucun événement pour l’instant.");
 
     await filter(options, { platform: 'gmail', from: isoDay(-1), to: isoDay(0) });
     await waitForText(options, /^\d+ événement\(s\)$/);
@@ -109,6 +109,6 @@ describe('the options page (French UI)', () => {
     await waitForText(popup, 'Your access scope');
     await popup.close();
     await options.locator('#language').selectOption('auto');
-    await waitForText(options, "Journal d'audit");
+    await waitForText(options, "Journal d’audit");
   });
 });
