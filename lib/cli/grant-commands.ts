@@ -9,6 +9,7 @@ import { args, type Io } from './main';
 import { readJson, readKeyPair, readPolicyFile, readText, readTrust, UsageError, writeOut } from './io';
 import { refused } from './policy-commands';
 import { recordIssued } from './register';
+import { authorize } from './grant-authorize';
 
 /** A draft to fill in, shaped by the organisation's policy: its id, its first role, its platforms. */
 function template(policy: Policy): Record<string, unknown> {
@@ -45,8 +46,10 @@ export async function grantCommand(argv: string[], io: Io): Promise<number> {
       return verify(rest, io);
     case 'show':
       return show(rest, io);
+    case 'authorize':
+      return authorize(rest, io);
     default:
-      throw new UsageError('usage: vigie grant template|issue|verify|show …');
+      throw new UsageError('usage: vigie grant template|issue|verify|show|authorize …');
   }
 }
 

@@ -20,6 +20,8 @@ const USAGE = `vigie — the privacy officer's tool for Vigie policies and acces
   vigie grant issue DRAFT.json --key KEY.json [--policy POLICY.json] [--register REG.json] [--out TOKEN.txt]
   vigie grant verify TOKEN --trust PUB.json [--policy POLICY.json]
   vigie grant show TOKEN
+  vigie grant authorize TOKEN --key KEY.json --platform ID --purpose TEXT --reference REF --until YYYY-MM-DD
+                               re-issues the grant with a written export authorization (answer to a request)
   vigie revoke GRANT-ID --policy POLICY.json --key KEY.json [--out SIGNED.json]
   vigie register list|export --register REG.json [--all] [--out FILE.csv]
   vigie register revoke GRANT-ID --register REG.json --policy POLICY.json --key KEY.json [--reason TEXT] [--policy-out FILE]

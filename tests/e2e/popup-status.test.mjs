@@ -48,7 +48,7 @@ describe('status at a glance: the toolbar badge and the popup (English UI)', () 
     const problems = popup.locator('.problems-now li');
     assert.match(await problems.first().textContent(), /To get an up-to-date authorization, write to the CAPE Privacy Officer \(vieprivee@acep-cape\.ca\), then import it\./);
     assert.equal(await problems.first().getByRole('button').textContent(), 'Import an authorization');
-    assert.deepEqual(await popup.evaluate(() => [getComputedStyle(document.body).fontSize, getComputedStyle(document.querySelector('.summary')).fontSize >= '14px', getComputedStyle(document.querySelector('.problems-now p')).fontSize]), ['14px', true, '14px']);
+    assert.deepEqual(await popup.evaluate(() => [getComputedStyle(document.body).fontSize, parseFloat(getComputedStyle(document.querySelector('.summary')).fontSize) >= 14, getComputedStyle(document.querySelector('.problems-now p')).fontSize]), ['14px', true, '14px']);
     assert.deepEqual(await axeViolations(popup), []);
     await popup.locator('details.it-details > summary').click();
     assert.deepEqual(await axeViolations(popup), [], 'unfolded too');
