@@ -54,7 +54,7 @@ describe('the options page (French UI)', () => {
   test('the full log, filtered by platform, decision and date', async () => {
     await seedPlatformEvents(s.browser);
     await options.reload();
-    await waitForText(options, "Le journal d'audit ne contient aucun renseignement sur les membres");
+    await waitForText(options, 'Le journal d’audit ne contient aucun renseignement sur les membres');
     const all = await tableRows(options);
     assert.ok(all.length >= 5, `every event is listed (${all.length})`);
     assert.ok(all.some(([p, e]) => p === 'Vigie' && e === "Autorisation d’accès importée"));
@@ -62,13 +62,13 @@ describe('the options page (French UI)', () => {
     await filter(options, { platform: 'action-network' });
     await waitForText(options, '2 événement(s)');
     assert.deepEqual(await tableRows(options), [
-      ['Action Network', 'Téléchargement : permis'],
-      ['Action Network', 'Exportation : blocage'],
+      ['Action Network', 'Téléchargement\u00a0: permis'],
+      ['Action Network', 'Exportation\u00a0: blocage'],
     ]);
 
     await filter(options, { verdict: 'block' });
     await waitForText(options, '1 événement(s)');
-    assert.deepEqual(await tableRows(options), [['Action Network', 'Exportation : blocage']]);
+    assert.deepEqual(await tableRows(options), [['Action Network', 'Exportation\u00a0: blocage']]);
 
     await filter(options, { from: isoDay(1) });
     await waitForText(options, '0 événement(s)');
@@ -95,9 +95,9 @@ describe('the options page (French UI)', () => {
     assert.equal(lines.length, 3, 'the header and the two events shown');
     assert.match(
       lines[1],
-      /^\d{4}-\d{2}-\d{2}T[\d:.]+Z,action-network,export-click,decided,block,Action Network — exportation : blocage,7\.2 8\.1\.c,export-needs-authorization,,https:\/\/admin\.actionnetwork\.org,\/reports\/membres-2026\/manage,/,
+      /^\d{4}-\d{2}-\d{2}T[\d:.]+Z,action-network,export-click,decided,block,Action Network — exportation\u00a0: blocage,7\.2 8\.1\.c,export-needs-authorization,,https:\/\/admin\.actionnetwork\.org,\/reports\/membres-2026\/manage,/,
     );
-    assert.match(lines[2], /,action-network,download,decided,allow,Action Network — téléchargement : permis,7\.2,/);
+    assert.match(lines[2], /,action-network,download,decided,allow,Action Network — téléchargement\u00a0: permis,7\.2,/);
     const logAfter = await readLog(s.browser);
     assert.equal(logAfter.length, logBefore, 'the export itself is not a guarded download: nothing decided, nothing logged');
   });

@@ -66,7 +66,7 @@ for (const [lang, expected] of [
       status: 'En vigueur',
       authorizations: [/^Action Network — Envoi postal du bulletin \(réf\. BN-2026-041\), jusqu’au \d+ \S+ \d{4}$/, /^Action Builder — Carte du milieu de travail \(réf\. BN-2025-112\), expirée le/],
       health: [/Gmail — Fonctionnement dégradé/, /Action Network — Fonctionne/, /Outlook sur le Web — Pas encore ouverte/],
-      events: /Action Network — exportation : blocage/,
+      events: /Action Network — exportation\u00a0: blocage/,
     },
   ],
   [
