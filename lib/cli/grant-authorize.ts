@@ -7,16 +7,16 @@ import { DEFAULT_POLICY } from '../packs';
 import { readKeyPair, readPolicyFile, readText, readTrust, UsageError, writeOut } from './io';
 import { args, type Io } from './main';
 import { refused } from './policy-commands';
-import { recordIssued } from './register';
 
-const USAGE = 'usage: vigie grant authorize TOKEN --key KEY.json --platform ID --purpose TEXT --reference REF --until YYYY-MM-DD [--trust PUB.json] [--policy POLICY.json] [--register REG.json] [--out TOKEN.txt]';
+const USAGE = 'usage: vigie grant authorize TOKEN --key KEY.json --platform ID --purpose TEXT --reference REF --until YYYY-MM-DD [--trust PUB.json] [--policy POLICY.json] [--out TOKEN.txt]';
 
 /**
  * The answer to "Request an authorization": re-issues a person's grant with a written export
  * authorization for one platform, purpose and reference, until a date. The grant is verified
  * first (with --trust, else with the signing key itself), so only a genuine grant is re-issued;
  * the new one has its own id, and the person imports it (or IT pushes it). Expired
- * authorizations are dropped; one with the same platform and reference is replaced.
+ * authorizations are dropped; one with the same platform and reference is replaced. (An officer
+ * who keeps the register in a folder does the same from the console: `authorizeExport`.)
  */
 export async function authorize(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(argv, {
@@ -27,7 +27,6 @@ export async function authorize(argv: string[], io: Io): Promise<number> {
     until: { type: 'string' },
     trust: { type: 'string', multiple: true },
     policy: { type: 'string' },
-    register: { type: 'string' },
     out: { type: 'string' },
   });
   const [tokenOrFile] = positionals;
@@ -54,7 +53,6 @@ export async function authorize(argv: string[], io: Io): Promise<number> {
   if (!parsed.success) throw new UsageError(describeIssues(parsed.error).join('; '));
   const key = await readKeyPair(keyFile);
   const signed = await signDocument('grant', JSON.parse(canonicalJson(parsed.data)), key);
-  if (values.register) await recordIssued(values.register as string, parsed.data, key.keyId);
   await writeOut(values.out as string | undefined, `${toToken(signed)}\n`, io.stdout);
   const late = Date.parse(expires) > Date.parse(grant.expiresAt) ? ` (note: the grant itself expires ${grant.expiresAt}, and the authorization with it)` : '';
   io.stderr(`vigie: grant ${parsed.data.id} re-issued to ${grant.holder.name} with authorization ${reference} on ${platform} until ${expires}${late}; the earlier grant ${grant.id} stays valid until it expires unless revoked\n`);

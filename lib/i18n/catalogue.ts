@@ -1,11 +1,13 @@
 import type { Text } from '../core/text';
 import { STATUS_CATALOGUE } from './catalogue-status';
+import { LOG_CATALOGUE } from './catalogue-log';
 
 /**
  * Every string the extension's own pages show, French and English side by side. Placeholders in
  * braces are filled by `t`. Policy text (clauses, roles, platforms) comes from the policy itself.
  */
 export const CATALOGUE = {
+  ...LOG_CATALOGUE,
   loading: { fr: "Chargement…", en: "Loading…" },
   notResponding: { fr: "Vigie ne répond pas. Fermez puis rouvrez cette fenêtre.", en: "Vigie is not responding. Close and reopen this window." },
 
@@ -36,7 +38,10 @@ export const CATALOGUE = {
   problemTimeout: { fr: "aucune réponse dans le délai prévu.", en: "no answer in time." },
   problemHttp: { fr: "le serveur a répondu par une erreur ({status}).", en: "the server answered with an error ({status})." },
   problemTooLarge: { fr: "le fichier reçu est trop gros pour être une politique.", en: "the file received is too large to be a policy." },
-  problemManagedLate: { fr: "le navigateur n’a pas encore fourni la configuration des TI\u00a0; nouvel essai dans une minute.", en: "the browser has not provided the IT configuration yet; trying again in a minute." },
+  problemManagedLate: {
+    fr: "le navigateur n’a pas encore fourni la configuration des TI\u00a0; Vigie l’attend.",
+    en: "the browser has not provided the IT configuration yet; Vigie is waiting for it.",
+  },
   keptPolicy: {
     fr: "La politique en vigueur reste celle-ci, la dernière qui a été vérifiée.",
     en: "The policy in force stays this one, the last that was verified.",

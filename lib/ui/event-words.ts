@@ -50,6 +50,7 @@ const REFUSAL_CODES: Record<RefusalCode, true> = {
   revoked: true,
   'wrong-organisation': true,
   rollback: true,
+  'other-policy': true,
 };
 
 export interface EventLine {

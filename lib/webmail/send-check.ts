@@ -5,6 +5,7 @@ import type { GuardEvent, GuardSession } from '../guard/session';
 import { decisionFields } from '../guard/session';
 import type { ComposeAdapter } from '../platforms/types';
 import type { ComposeState } from './compose-state';
+import { cutAtQuote } from './quote-boundary';
 import { checkContextOf, domainOf } from './scope';
 
 export interface SendCheck {
@@ -26,7 +27,9 @@ export function checkSend(state: ComposeState, adapter: ComposeAdapter, session:
   const ctx = session.current;
   if (!ctx) return undefined;
   const sender = adapter.sender(state.root, document);
-  const input = { from: sender ?? '', subject: adapter.subject(state.root), body: state.body.innerHTML, format: 'html' as const };
+  // Only what precedes the quoted thread is serialised: the check costs what the person wrote.
+  const { head, rest } = cutAtQuote(state.body);
+  const input = { from: sender ?? '', subject: adapter.subject(state.root), body: head, quoted: rest, format: 'html' as const };
   const result = checkEmail(input, ctx.policy, checkContextOf(ctx));
   if (!result.inScope || result.compliant) return { ctx, sender, result, outcome: 'pass' };
   const decision = session.decide({ surface: 'send', findings: result.findings.map((f) => f.rule) });

@@ -62,6 +62,8 @@ function assertExtensionBuilt(dir) {
  * @param {string} [options.executablePath] another launcher than CHROMIUM (e.g. a wrapper script)
  * @param {Record<string,string>} [options.env] extra environment for the browser process
  * @param {{width:number,height:number}} [options.viewport]
+ * @param {(context: import('playwright-core').BrowserContext) => void} [options.onContext] called the moment the
+ *   browser is up, before the extension's worker is waited for (e.g. to open the popup at start, as a person may)
  */
 export async function launchBrowser(options) {
   const { port, lang = 'fr', headless = true, viewport = { width: 1280, height: 800 } } = options;
@@ -103,6 +105,7 @@ export async function launchBrowser(options) {
     throw error;
   });
 
+  options.onContext?.(context);
   let serviceWorker;
   let extensionId;
   try {
