@@ -91,7 +91,7 @@ describe('the options page (French UI)', () => {
     await poll(() => s.downloads().includes(name), { timeout: 10_000, what: `${name} in the downloads folder` });
     const csv = readFileSync(join(s.downloadDir, name), 'utf8');
     // Headers in the person's language, times on their clock (the zone named in the header, the offset in each cell).
-    assert.match(csv, /^\uFEFFDate et heure \([\w/+-]+\),Plateforme,Type d'action,Suite donnée,Décision,Description,/, 'a BOM, then the header');
+    assert.match(csv, /^\uFEFFDate et heure \([\w/+-]+\),Plateforme,Type d’action,Suite donnée,Décision,Description,/, 'a BOM, then the header');
     const lines = csv.slice(1).split('\r\n').filter(Boolean);
     assert.equal(lines.length, 3, 'the header and the two events shown');
     assert.match(

@@ -180,7 +180,7 @@ describe('audit CSV', () => {
       localClock('UTC'),
     );
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe("Date et heure (UTC),Plateforme,Type d'action,Suite donnée,Décision,Description,Articles,Règles,Constats,Site,Page,Domaine de l'adresse d'envoi,Adresses courriel (nombre),Numéros de téléphone (nombre),Lignes (nombre),Justification,Détail,Politique,Version de la politique,Autorisation d'accès");
+    expect(lines[0]).toBe('Date et heure (UTC),Plateforme,Type d’action,Suite donnée,Décision,Description,Articles,Règles,Constats,Site,Page,Domaine de l’adresse d’envoi,Adresses courriel (nombre),Numéros de téléphone (nombre),Lignes (nombre),Justification,Détail,Politique,Mise à jour de la politique (n°),Autorisation d’accès');
     expect(lines[1]).toBe('2026-11-22T17:28:00+00:00,action-network,download,decided,block,Action Network — téléchargement\u00a0: blocage,,,,https://actionnetwork.org,/reports/x/manage,,,,120,,,acep-member-data,3,');
     expect(lines[2]).toBe('2026-11-22T17:29:00+00:00,gmail,send,overridden,warn,Gmail — envoi de courriel\u00a0: dérogation justifiée,9.1 9.2,,,,,acep-cape.ca,,,,"\'=HYPERLINK(""x"") ""urgent"", ok\nsecond line",,,,');
     expect(lines).toHaveLength(4);
@@ -223,7 +223,7 @@ describe('the options page log', () => {
     expect(view.count).toBe(`Événements ${LOG_TABLE_ROWS + 1} à ${2 * LOG_TABLE_ROWS} sur ${total}`);
     expect(view).toMatchObject({ previous: 0, next: 2 * LOG_TABLE_ROWS, last: 3 * LOG_TABLE_ROWS });
     expect(view.rows[0]).toMatchObject({ platform: 'Action Network', text: 'Exportation\u00a0: blocage', clauses: '7.2', verdict: 'block' });
-    expect(logTableView([], 0, 0, state('en'))).toMatchObject({ count: '0 event(s)', empty: 'No events yet.', previous: undefined, next: undefined, last: undefined });
+    expect(logTableView([], 0, 0, state('en'))).toMatchObject({ count: 'Events: 0', empty: 'No events yet.', previous: undefined, next: undefined, last: undefined });
     expect(logTableView(page.slice(0, 5), 3 * LOG_TABLE_ROWS, total, state('en')).count).toBe(`Events ${3 * LOG_TABLE_ROWS + 1} to ${total} of ${total}`);
   });
 
@@ -231,7 +231,7 @@ describe('the options page log', () => {
     const rows = [{ ok: true as const, event: event(3, { platform: 'gmail', surface: 'send', action: 'decided', verdict: 'warn' }) }, { ok: false as const, id: 2 }];
     const view = logTableView(rows, 0, 2, state('fr'));
     expect(view.rows.map((r) => [r.id, r.corrupt ?? false])).toEqual([[3, false], [2, true]]);
-    expect(view.rows[1]!.text).toBe('Entrée illisible (n° 2) : elle est conservée telle quelle');
+    expect(view.rows[1]!.text).toBe('Entrée illisible (n° 2)\u00a0: elle est conservée telle quelle');
   });
 
   it('offers every policy platform and Vigie itself as filters, and says the log holds no member data', () => {
