@@ -60,18 +60,18 @@ describe('the options page (French UI)', () => {
     assert.ok(all.some(([p, e]) => p === 'Vigie' && e === "Autorisation d’accès importée"));
 
     await filter(options, { platform: 'action-network' });
-    await waitForText(options, '2 événement(s)');
+    await waitForText(options, 'Événements\u00a0: 2');
     assert.deepEqual(await tableRows(options), [
       ['Action Network', 'Téléchargement\u00a0: permis'],
       ['Action Network', 'Exportation\u00a0: blocage'],
     ]);
 
     await filter(options, { verdict: 'block' });
-    await waitForText(options, '1 événement(s)');
+    await waitForText(options, 'Événements\u00a0: 1');
     assert.deepEqual(await tableRows(options), [['Action Network', 'Exportation\u00a0: blocage']]);
 
     await filter(options, { from: isoDay(1) });
-    await waitForText(options, '0 événement(s)');
+    await waitForText(options, 'Événements\u00a0: 0');
     await waitForText(options, "Aucun événement pour l’instant.");
 
     await filter(options, { platform: 'gmail', from: isoDay(-1), to: isoDay(0) });
@@ -84,7 +84,7 @@ describe('the options page (French UI)', () => {
 
   test('exports what is shown as CSV: a download of its own that Vigie does not stop', async () => {
     await filter(options, { platform: 'action-network' });
-    await waitForText(options, '2 événement(s)');
+    await waitForText(options, 'Événements\u00a0: 2');
     const logBefore = (await readLog(s.browser)).length;
     await options.getByRole('button', { name: 'Exporter en CSV' }).click();
     const name = `vigie-audit-log-${isoDay(0)}.csv`;
