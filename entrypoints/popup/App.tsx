@@ -5,6 +5,7 @@ import { PolicyPanel } from '../../lib/ui/policy-panel';
 import { popupView } from '../../lib/ui/popup-view';
 import { ScopeCard } from '../../lib/ui/scope-card';
 import { StatusPanel } from '../../lib/ui/status-panel';
+import { SenderAnswersList } from '../../lib/ui/sender-answers-list';
 
 export interface PopupActions {
   openOptions: () => void;
@@ -12,6 +13,8 @@ export interface PopupActions {
   syncNow: () => Promise<void>;
   /** Logs the report and opens the prefilled message (clause 7.7). */
   reportCompromise: () => Promise<void>;
+  /** Forgets what the person said a webmail mailbox sends from: the next send asks again. */
+  forgetSenderAnswer: (mailbox: string) => Promise<void>;
 }
 
 /**
@@ -32,6 +35,7 @@ export function App({ state, actions, granted = [] }: { state: VigieState; actio
           {view.report.button}
         </button>
       </section>
+      <SenderAnswersList view={view.senderAnswers} onForget={(mailbox) => void actions.forgetSenderAnswer(mailbox)} />
       <section aria-labelledby="events-heading">
         <h2 id="events-heading">{view.eventsHeading}</h2>
         <EventList events={view.events} empty={view.noEvents} />

@@ -66,8 +66,15 @@ export const Platform = z.object({
   classification: Id.optional(),
   /** Accounts on this platform that speak for the organisation (handles or page names). */
   officialAccounts: z.array(z.string().min(1)).default([]),
+  /**
+   * Webmail: what to do when the page does not say which account a message is sent from.
+   * `ask` (the default) asks at the first send and remembers the answer for that mailbox;
+   * `assume-local` checks it as a local-section account; `ignore` leaves it unchecked.
+   */
+  unknownSender: z.enum(['ask', 'assume-local', 'ignore']).optional(),
 });
 export type Platform = z.infer<typeof Platform>;
+export type UnknownSenderMode = NonNullable<Platform['unknownSender']>;
 
 export const Override = z.discriminatedUnion('allowed', [
   z.object({ allowed: z.literal(false) }),

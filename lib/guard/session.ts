@@ -31,6 +31,7 @@ export type GuardEvent = Omit<VigieEventInput, 'time' | 'platform' | 'policyId' 
 export class GuardSession {
   private context: GuardContext | undefined;
   private loading: Promise<GuardContext | undefined>;
+  private readonly refreshed = new Set<() => void>();
 
   private constructor(private readonly lifetime: ContentScriptContext) {
     this.loading = this.refresh();
@@ -51,6 +52,14 @@ export class GuardSession {
     return this.context;
   }
 
+  /**
+   * Calls `listener` each time a new context has arrived (policy, grant, language or site pack
+   * changed), e.g. to look for composes again with a new site pack. It lives as long as the session.
+   */
+  onRefresh(listener: () => void): void {
+    this.refreshed.add(listener);
+  }
+
   /** Waits for the context (after a change, for the new one). */
   ready(): Promise<GuardContext | undefined> {
     return this.loading;
@@ -69,8 +78,11 @@ export class GuardSession {
     await sendToBackground({ type: 'log-event', event: { ...event, ruleIds: event.ruleIds ?? [], clauses: event.clauses ?? [], findings: event.findings ?? [], ...place, grantId: event.grantId ?? this.context?.grant?.id } }).catch(() => undefined);
   }
 
-  /** Reports that an adapter could (ok) or could not (degraded) find what it knows is on the page. */
-  async health(status: 'ok' | 'degraded', detail: string): Promise<void> {
+  /**
+   * Reports that an adapter could (ok) or could not (degraded) find what it knows is on the page,
+   * or found everything but the sending account (sender-unknown, for webmail).
+   */
+  async health(status: 'ok' | 'degraded' | 'sender-unknown', detail: string): Promise<void> {
     await this.log({ surface: 'health', action: status, detail });
   }
 
@@ -81,6 +93,7 @@ export class GuardSession {
       if (reply.ok) {
         this.context = reply.context;
         setActiveSitePack(reply.context.sites);
+        for (const listener of this.refreshed) listener();
       }
     } catch {
       // The extension was reloaded under this page: keep the last context until the script dies.

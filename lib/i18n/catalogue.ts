@@ -1,6 +1,8 @@
 import type { Text } from '../core/text';
 import { STATUS_CATALOGUE } from './catalogue-status';
 import { LOG_CATALOGUE } from './catalogue-log';
+import { WEBMAIL_CATALOGUE } from './catalogue-webmail';
+import { SITES_CATALOGUE } from './catalogue-sites';
 
 /**
  * Every string the extension's own pages show, French and English side by side. Placeholders in
@@ -188,6 +190,8 @@ export const CATALOGUE = {
   colClauses: { fr: "Articles", en: "Clauses" },
   ...STATUS_CATALOGUE,
   policySectionHeading: { fr: "Politique en vigueur", en: "Policy in force" },
+  ...WEBMAIL_CATALOGUE,
+  ...SITES_CATALOGUE,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof CATALOGUE;

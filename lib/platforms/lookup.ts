@@ -80,6 +80,21 @@ export function closest<T extends Element = HTMLElement>(el: Element, chain: Sel
   return undefined;
 }
 
+/**
+ * The control a pressed node belongs to: the nearest ancestor-or-self the chain finds that `named`
+ * accepts, walking past unnamed matches (an icon or image that has a role of its own but no label).
+ */
+export function namedControl<T extends Element = HTMLElement>(el: Element, chain: SelectorChain, named: (control: T) => boolean, levels = 12): T | undefined {
+  let node: Element | null = el;
+  for (let i = 0; node && i < levels; i++) {
+    const control: T | undefined = closest<T>(node, chain)?.element;
+    if (!control) return undefined;
+    if (named(control)) return control;
+    node = control.parentElement;
+  }
+  return undefined;
+}
+
 /** The invisible bidi marks Gmail wraps around "(Ctrl-Enter)" in its Send label (U+202A–U+202E, U+2066–U+2069). */
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F]/g;
 

@@ -13,6 +13,7 @@ import { classifySender, familyMatches, type Sender } from '../messaging/sender'
 import { importGrant, removeGrant } from './grant-store';
 import { loadPolicy, type PolicyState } from './policy-source';
 import { recordHealth, recordHello } from './seen';
+import { writeSenderAnswer } from './sender-answers';
 import { guardContext } from './guard-context';
 import type { Services } from './services';
 import { snapshot } from './snapshot';
@@ -83,6 +84,9 @@ async function fromContent(message: ContentToBackground, from: { url: string; pl
       return requestAuthorization(loaded, from, message);
     case 'export-approved':
       return approveExport(loaded, from.platform, message.justification);
+    case 'sender-answer':
+      await writeSenderAnswer(services.areas.local, message.mailbox, { answer: message.answer, platform: from.platform, time: now.getTime() });
+      return { ok: true };
     case 'log-event':
       try {
         const event = { ...message.event, time: now.getTime(), platform: from.platform, policyId: loaded.policy.policy.id, policyVersion: loaded.policy.policy.version };
@@ -118,5 +122,8 @@ async function fromPage(message: PopupToBackground | OptionsToBackground, loaded
       return { ok: true };
     case 'query-log':
       return { ok: true, log: await queryEvents(services.db, message.query) };
+    case 'forget-sender-answer':
+      await writeSenderAnswer(services.areas.local, message.mailbox, undefined);
+      return { ok: true };
   }
 }

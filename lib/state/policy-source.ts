@@ -49,17 +49,17 @@ export async function loadPolicy(areas: Pick<StorageAreas, 'local'>, keys: KeySo
 }
 
 /**
- * The last verification, by the exact signed document and keys it was made with: every message
- * the worker handles loads the policy, and verifying the same signature again for each of a
- * burst of log events cost most of their time. Any change to the document or the keys verifies
- * afresh (and so does a change of the pinned ids); a refusal is not remembered.
+ * The last verification, by the exact signed document, keys and floor (pins) it was made with:
+ * every message the worker handles loads the policy, and verifying the same signature again for
+ * each of a burst of log events cost most of their time. Any change to the document, the keys or
+ * the pins verifies afresh; a refusal is not remembered.
  */
 let last: { input: string; result: Awaited<ReturnType<typeof verifyPolicy>> } | undefined;
 
-async function verified(held: unknown, keys: Parameters<typeof verifyPolicy>[1], order: Parameters<typeof verifyPolicy>[2]) {
-  const input = JSON.stringify([held, keys, order]);
+async function verified(held: unknown, keys: Parameters<typeof verifyPolicy>[1], floor: Parameters<typeof verifyPolicy>[2]) {
+  const input = JSON.stringify([held, keys, floor]);
   if (last?.input === input) return last.result;
-  const result = await verifyPolicy(held, keys, order);
+  const result = await verifyPolicy(held, keys, floor);
   last = { input, result };
   return result;
 }

@@ -26,6 +26,8 @@ export const KEYS = {
   openedFrom: 'vigie:opened-from',
   /** storage.session: `{ [downloadId]: { platform, worker, fileType } }`, downloads held while being decided. */
   heldDownloads: 'vigie:held-downloads',
+  /** storage.local: `{ [mailbox]: { answer, platform, time } }`, what the person said a webmail mailbox sends from. */
+  senderAnswers: 'vigie:sender-answers',
 } as const;
 
 /** The part of a `storage` area Vigie uses; the polyfill's areas and WXT's fakeBrowser both fit it. */

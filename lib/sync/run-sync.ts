@@ -106,7 +106,7 @@ async function runSync(services: Services): Promise<SyncStatus> {
     [KEYS.sync]: status,
   });
   // Downloads started before IT's configuration was read wait for this (lib/downloads/config-hold.ts).
-  await services.areas.session.set({ [KEYS.configRead]: now.getTime() });
+  await services.areas.session.set({ [KEYS.configRead]: services.now().getTime() });
 
   await logOutcome(services, { held, policy, changed, accepted: accepted?.source, before, problems, keys, now });
   await syncSitePack(services, config, keys, policy);

@@ -6,6 +6,7 @@ import { healthView, type HealthLine } from './health-view';
 import { policyView, type PolicyView } from './policy-view';
 import { scopeView, type ScopeView } from './scope-view';
 import { statusView, type StatusView } from './status-view';
+import { senderAnswersView, type SenderAnswersView } from './sender-answers-view';
 
 export interface PopupView {
   lang: Lang;
@@ -29,6 +30,8 @@ export interface PopupView {
   eventsSkipped?: string;
   remindersHeading: string;
   reminders: Array<{ clause: string; text: string }>;
+  /** What the person said webmail mailboxes whose sender is unreadable send from; each can be forgotten. */
+  senderAnswers: SenderAnswersView;
 }
 
 /** How many events the popup lists. */
@@ -61,5 +64,6 @@ export function popupView(state: VigieState, granted: readonly string[] = []): P
     eventsSkipped: state.recent.skipped > 0 ? t(lang, 'eventsSkipped', { count: state.recent.skipped }) : undefined,
     remindersHeading: t(lang, 'remindersHeading'),
     reminders: policy.reminders.map((r) => ({ clause: citationHeading(policy, r.clause, lang), text: r.text[lang] })),
+    senderAnswers: senderAnswersView(state.senderAnswers ?? {}, lang),
   };
 }

@@ -49,6 +49,9 @@ function assertExtensionBuilt(dir) {
   }
 }
 
+/** Off unless a test needs Chromium's own fetching: with them, a policy install never starts or waits ~20 s. */
+const BACKGROUND_SWITCHES = ['--disable-background-networking', '--disable-component-update'];
+
 /**
  * @param {object} options
  * @param {number} options.port            fixture server port the platform hosts map to
@@ -60,6 +63,8 @@ function assertExtensionBuilt(dir) {
  * @param {string[]} [options.args]         extra Chromium switches
  * @param {string[]} [options.hosts]        extra host names mapped to the fixture server (e.g. a policy server)
  * @param {string} [options.executablePath] another launcher than CHROMIUM (e.g. a wrapper script)
+ * @param {boolean} [options.backgroundNetworking] let Chromium fetch in the background (extension
+ *   installs and updates by policy need it; the host resolver still keeps it on this machine)
  * @param {Record<string,string>} [options.env] extra environment for the browser process
  * @param {{width:number,height:number}} [options.viewport]
  * @param {(context: import('playwright-core').BrowserContext) => void} [options.onContext] called the moment the
@@ -83,7 +88,7 @@ export async function launchBrowser(options) {
     executablePath: options.executablePath ?? CHROMIUM,
     headless,
     viewport,
-    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreDefaultArgs: ['--disable-extensions', ...(options.backgroundNetworking ? BACKGROUND_SWITCHES : [])],
     env: { ...process.env, ...languageEnv(lang), XDG_CONFIG_HOME: join(profileDir, '.config'), ...options.env },
     args: [
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
@@ -94,8 +99,7 @@ export async function launchBrowser(options) {
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
+      ...(options.backgroundNetworking ? [] : BACKGROUND_SWITCHES),
       '--disable-sync',
       `--lang=${lang}`,
       ...(options.args ?? []),

@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ORGANIZING_PAGES } from './routes-organizing.mjs';
-import { SETTLE_MS, now, pause, setGrant, startOrganizingBrowser, waitForEvent } from './organizing-helpers.mjs';
+import { SETTLE_MS, now, pause, readEvents, setGrant, startOrganizingBrowser, waitForEvent } from './organizing-helpers.mjs';
 
 const FILE_HOST = 'can2-prod.s3.amazonaws.com';
 const FILE_PATH = '/uploads/data/000/451/200/original/membres-sl70.csv';
@@ -67,13 +67,13 @@ describe('data: and file-host downloads are attributed to the platform that made
   test('Action Network: a data: download made inside an about:blank pop-up is stopped', async () => {
     const since = await now(s.browser);
     const page = await s.open(ORGANIZING_PAGES.anActivists);
+    // The pop-up writes the list through a frame of its own (a synthetic click on a download link
+    // would meet the export guard, which also runs in about:blank pop-ups).
     await arm(page, `
       const w = window.open('about:blank', 'liste', 'popup,width=300,height=200');
-      const a = w.document.createElement('a');
-      a.href = 'data:text/csv;charset=utf-8,' + encodeURIComponent(csv);
-      a.download = 'membres.csv';
-      w.document.body.append(a);
-      a.click();`);
+      const frame = w.document.createElement('iframe');
+      frame.src = 'data:application/octet-stream;charset=utf-8,' + encodeURIComponent(csv);
+      w.document.body.append(frame);`);
     await page.locator('#hostile').click();
     const event = await waitForEvent(s.browser, (e) => e.surface === 'download', { since, timeout: 15_000 });
     assert.equal(event.platform, 'action-network');
@@ -86,25 +86,27 @@ describe('data: and file-host downloads are attributed to the platform that made
   test('Action Builder: a data: download made by the platform tab while another tab is in front is stopped', async () => {
     const since = await now(s.browser);
     const wall = await s.open(ORGANIZING_PAGES.abWallChart);
-    // The page waits until the person has gone to another tab, then writes the list.
+    // The page waits a few seconds (the person has gone to another tab by then), then writes the list
+    // through a hidden frame (a synthetic click on a download link would meet the export guard first).
     await arm(wall, `
-      document.addEventListener('visibilitychange', () => {
-        if (document.visibilityState !== 'hidden') return;
-        const a = document.createElement('a');
-        a.href = 'data:text/csv;charset=utf-8,' + encodeURIComponent(csv);
-        a.download = 'wall-chart.csv';
-        document.body.append(a);
-        setTimeout(() => a.click(), 300);
-      });`);
+      setTimeout(() => {
+        const frame = document.createElement('iframe');
+        frame.style.display = 'none';
+        frame.src = 'data:application/octet-stream;charset=utf-8,' + encodeURIComponent(csv);
+        document.body.append(frame);
+      }, 4000);`);
     await wall.locator('#hostile').click();
     const other = await s.browser.context.newPage();
     await other.bringToFront();
     const front = await s.browser.serviceWorker.evaluate(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }).then((t) => t.map((x) => x.url ?? '(hidden)')));
     assert.ok(!front.some((u) => u.includes('actionbuilder')), `the Action Builder tab is not in front (${front})`);
-    const event = await waitForEvent(s.browser, (e) => e.surface === 'download', { since, timeout: 15_000 });
+    const event = await waitForEvent(s.browser, (e) => e.surface === 'download', { since, timeout: 15_000 }).catch(async (error) => {
+      console.log(JSON.stringify((await readEvents(s.browser)).filter((e) => e.time >= since)), s.downloads());
+      throw error;
+    });
     assert.equal(event.platform, 'action-builder');
     assert.equal(event.verdict, 'block');
-    assert.equal(event.detail, 'type=csv from=open-tab');
+    assert.match(event.detail, /from=open-tab/);
     await pause(SETTLE_MS);
     assert.deepEqual(s.downloads(), []);
     await other.close();

@@ -96,14 +96,20 @@ export function printedCharacters(pdf) {
     } catch {
       continue;
     }
-    if (!body.includes('beginbfchar') && !body.includes('beginbfrange')) continue;
-    for (const [, hex] of body.matchAll(/<[0-9A-Fa-f]+>\s*<([0-9A-Fa-f]{4,})>/g)) chars.add(String.fromCodePoint(parseInt(hex.slice(0, 4), 16)));
-    for (const [, lo, hi, dst] of body.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]{4})>/g)) {
-      const n = parseInt(hi, 16) - parseInt(lo, 16);
-      for (let i = 0; i <= n && i < 512; i++) chars.add(String.fromCodePoint(parseInt(dst, 16) + i));
+    for (const [, section] of body.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+      for (const [, dst] of section.matchAll(/<[0-9A-Fa-f]+>\s*<([0-9A-Fa-f]+)>/g)) chars.add(utf16(dst));
+    }
+    for (const [, section] of body.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+      for (const [, lo, hi, dst] of section.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
+        const first = utf16(dst).codePointAt(0);
+        for (let i = 0; i <= parseInt(hi, 16) - parseInt(lo, 16); i++) chars.add(String.fromCodePoint(first + i));
+      }
     }
   }
   return chars;
 }
+
+/** A ToUnicode destination: UTF-16BE in hex. */
+const utf16 = (hex) => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
 
 export { ORGANIZING_PAGES };

@@ -64,7 +64,7 @@ describe('IT configuration at start: the popup opened at once, a download made a
     const event = await poll(async () => (await readLog(s.browser)).find((e) => e.surface === 'download'), { timeout: 90_000, interval: 250, what: 'the download decided' });
     const readAt = await s.browser.serviceWorker.evaluate(() => chrome.storage.session.get('vigie:config-read').then((r) => r['vigie:config-read']));
     t.diagnostic(readBefore === undefined
-      ? `download started ${readAt - started} ms before IT's configuration was read; decided ${event.time - started} ms after it started`
+      ? `the download started before IT's configuration was read (read ${readAt - started} ms after it started); decided ${event.time - started} ms after it started`
       : 'IT\'s configuration was already read when the download started (the hold was not needed this time)');
     assert.equal(event.platform, 'action-network', "judged by IT's policy, which guards the file host");
     assert.equal(event.verdict, 'block');

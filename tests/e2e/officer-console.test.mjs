@@ -11,7 +11,7 @@ import { listAudit } from '../../lib/officer/audit-service.ts';
 import { launchBrowser } from './browser.mjs';
 import { importGrantViaOptions, openExtensionPage, waitForText } from './extension.mjs';
 import { startFixtureServer } from './server.mjs';
-import { issueThroughForm, shoot, startConsole } from './officer-helpers.mjs';
+import { axeViolations, issueThroughForm, shoot, startConsole } from './officer-helpers.mjs';
 
 describe("the officer's console (French UI), with the demo extension", () => {
   let server;
@@ -38,12 +38,15 @@ describe("the officer's console (French UI), with the demo extension", () => {
 
   test('a grant issued through the form is imported in the extension and shown in its popup', async () => {
     const token = await issueThroughForm(page, { name: 'Camille Lévesque', email: 'camille.levesque@example.org' });
-    await page.getByRole('img', { name: 'Code QR du jeton' }).waitFor();
+    const qr = page.getByRole('img', { name: 'Code QR du jeton' });
+    await qr.waitFor();
+    assert.match(await qr.locator('path').getAttribute('d'), /^(M\d+ \d+h\d+v1h-\d+z)+$/, 'the QR code is drawn');
     const message = await page.getByLabel('Message prêt à envoyer (français et anglais)').inputValue();
     assert.match(message, /Bonjour Camille Lévesque/);
     assert.match(message, /Hello Camille Lévesque/);
     assert.ok(message.endsWith(token), 'the message ends with the token');
     await shoot(page, 'grant', page.locator('.detail'));
+    assert.deepEqual(await axeViolations(page), [], 'people screen with the form and a grant open: axe-clean');
     await (await importGrantViaOptions(browser, token, { holderName: 'Camille Lévesque', timeout: 10_000 })).close();
     const popup = await openExtensionPage(browser, 'popup.html');
     await waitForText(popup, 'Camille Lévesque', { timeout: 10_000 });
@@ -58,6 +61,7 @@ describe("the officer's console (French UI), with the demo extension", () => {
     await dialog.waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.closest('dialog') !== null), true);
     await shoot(page, 'revoke-dialog');
+    assert.deepEqual(await axeViolations(page), [], 'revoke dialog: axe-clean');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(listEntries(console_.officer)[0].state, 'active');

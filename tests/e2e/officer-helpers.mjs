@@ -4,6 +4,7 @@
  * function `vigie officer` calls), and its one-time address opened in a tab of the test browser.
  */
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openOfficer, paths } from '../../lib/officer/officer.ts';
@@ -71,4 +72,17 @@ export async function readToken(page, previous) {
     const value = await page.getByTestId('grant-token').inputValue().catch(() => '');
     return value.startsWith('vigie1.') && value !== previous ? value : undefined;
   }, { timeout: 10_000, what: 'the grant token in the console' });
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2.x A/AA rules on the page as it is now; returns the violations as lines
+ * (`rule: target`) so a failing assertion says what to fix. Evaluated over the DevTools protocol,
+ * which the console's Content-Security-Policy (script-src 'self') does not govern.
+ */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }

@@ -11,7 +11,7 @@ import { listEntries } from '../../lib/officer/register-service.ts';
 import { launchBrowser } from './browser.mjs';
 import { waitForText } from './extension.mjs';
 import { startFixtureServer } from './server.mjs';
-import { goTo, shoot, startConsole } from './officer-helpers.mjs';
+import { axeViolations, goTo, shoot, startConsole } from './officer-helpers.mjs';
 
 const CSV_HEADER = 'name,email,role,section,platforms,expires,declaration_date,training_date';
 const CSV_ROWS = [
@@ -46,6 +46,7 @@ describe("the officer's console screens (French UI)", () => {
     await waitForText(page, 'column "email": expected an email address');
     assert.equal(await page.getByRole('button', { name: /Confirmer et émettre/ }).count(), 0, 'no confirm button while a row is bad');
     await shoot(page, 'bulk-refused');
+    assert.deepEqual(await axeViolations(page), [], 'bulk screen with errors: axe-clean');
     assert.equal(listEntries(console_.officer).length, 0, 'nothing issued');
 
     await box.fill([CSV_HEADER, ...CSV_ROWS].join('\n').replace('paul.roy-at-example.org', 'paul.roy@example.org'));
@@ -60,9 +61,11 @@ describe("the officer's console screens (French UI)", () => {
     await waitForText(page, 'Paul Roy');
     assert.equal(await page.locator('tbody tr').count(), 2, 'section 12 only');
     await shoot(page, 'people');
+    assert.deepEqual(await axeViolations(page), [], 'people screen: axe-clean');
     await goTo(page, 'Vue d’ensemble');
     await waitForText(page, 'Côté, Marc — formation');
     await shoot(page, 'overview');
+    assert.deepEqual(await axeViolations(page), [], 'overview: axe-clean');
   });
 
   test('policy and audit screens: plain words, live validation with a located error, the trail', async () => {
@@ -76,11 +79,13 @@ describe("the officer's console screens (French UI)", () => {
     assert.equal(await page.getByRole('button', { name: 'Signer et écrire le fichier à publier' }).isDisabled(), true);
     await waitForText(page, '+   "rollout": "maybe"');
     await shoot(page, 'policy-edit');
+    assert.deepEqual(await axeViolations(page), [], 'policy screen with an invalid edit: axe-clean');
     await goTo(page, 'Registre et journal');
     await page.getByLabel('Action', { exact: true }).selectOption('grants-bulk-issued');
     await waitForText(page, '3 grants from a spreadsheet');
     await shoot(page, 'audit');
-    await page.getByRole('button', { name: 'Voir la console en anglais' }).click();
+    assert.deepEqual(await axeViolations(page), [], 'audit screen: axe-clean');
+    await page.getByRole('button', { name: 'English', exact: true }).click();
     await waitForText(page, 'Register and audit trail');
   });
 });

@@ -48,8 +48,9 @@ export function canUnshare() {
  * it while running); `close()` removes what was written. `mode` says which way it was done, or why
  * it cannot be: `unavailable` when not root.
  */
-export function managedChromium(config) {
-  const body = (c) => JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: c } } }, null, 2);
+export function managedChromium(config, { wholeFile = false } = {}) {
+  // wholeFile: `config` is the whole policy file (e.g. the deployment kit's, with the force-install list).
+  const body = (c) => JSON.stringify(wholeFile ? c : { '3rdparty': { extensions: { [EXTENSION_ID]: c } } }, null, 2);
   const isRoot = process.getuid?.() === 0;
   if (!isRoot) return { mode: 'unavailable', reason: 'writing a Chromium policy file needs root', launchOptions: {}, update() {}, close() {} };
   // The namespace needs the folder as a mount point; an empty one is left behind (removing it while
@@ -187,13 +188,13 @@ export async function waitForManaged(browser, field, { timeout = 20_000 } = {}) 
  * `chrome.runtime.sendMessage` speaks to the background as the content script does: the background
  * sees a real content script of that tab, with the tab's URL.
  */
-export async function inContentWorld(page, expression) {
+export async function inContentWorld(page, expression, extensionId = EXTENSION_ID) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const contexts = [];
     cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
     await cdp.send('Runtime.enable');
-    const world = await poll(() => contexts.find((c) => c.origin === `chrome-extension://${EXTENSION_ID}` && c.auxData?.type === 'isolated'), {
+    const world = await poll(() => contexts.find((c) => c.origin === `chrome-extension://${extensionId}` && c.auxData?.type === 'isolated'), {
       what: "the extension's content-script world on the page",
     });
     const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });

@@ -4,6 +4,7 @@ import { startOfficerServer, type OfficerServer } from '../../lib/officer/server
 import type { UiBundle } from '../../lib/officer/ui-bundle';
 import { listEntries } from '../../lib/officer/register-service';
 import type { Officer } from '../../lib/officer/officer';
+import { latestPolicy } from '../../lib/officer/policy-service';
 import { draft, freshOfficer } from './officer-helpers';
 
 // A stand-in page: the server's locks are what is under test here (the real page is built in e2e).
@@ -96,8 +97,23 @@ describe('the console server', () => {
     expect(JSON.parse(r.body).problems).toEqual(['expiresAt: expected an ISO 8601 date-time']);
   });
 
+  it('two tabs revoking at the same moment: both revocations are in the policy, none lost', async () => {
+    const headers = { 'content-type': 'application/json', cookie, 'x-vigie-token': csrf };
+    const issue = async (name: string) =>
+      JSON.parse((await call(server.port, '/api/grants', { method: 'POST', headers, body: JSON.stringify({ draft: draft(name) }) })).body).grant.id as string;
+    const [a, b] = [await issue('Tab One'), await issue('Tab Two')];
+    const before = latestPolicy(officer)!.version;
+    const replies = await Promise.all(
+      [a, b].map((id) => call(server.port, `/api/grants/${id}/revoke`, { method: 'POST', headers, body: JSON.stringify({ reason: `onglet ${id}` }) })),
+    );
+    expect(replies.map((r) => r.status)).toEqual([200, 200]);
+    const latest = latestPolicy(officer)!;
+    expect(latest.version).toBe(before + 2);
+    expect(latest.policy.revokedGrants).toEqual(expect.arrayContaining([a, b]));
+  });
+
   it('gives a grant its token, bilingual message and QR code; the register as CSV', async () => {
-    const [entry] = listEntries(officer);
+    const entry = listEntries(officer).find((e) => e.holder.name === 'Léa Tremblay');
     const detail = JSON.parse((await call(server.port, `/api/grants/${entry!.id}`, { headers: { cookie } })).body);
     expect(detail.message.body).toContain(detail.token);
     expect(detail.qr.length).toBeGreaterThan(40);

@@ -10,6 +10,7 @@ import { registerCsv } from '../../lib/officer/register-csv';
 import { checkPolicyText } from '../../lib/officer/policy-text';
 import { lineDiff } from '../../lib/officer/line-diff';
 import { handoutMessage, qrRows } from '../../lib/officer/handout';
+import { qrPath } from '../../lib/officer/qr-path';
 import { draft, freshOfficer } from './officer-helpers';
 
 const trust = (o: Officer): TrustedKey[] => [{ keyId: o.key.keyId, publicKey: o.key.publicKey, label: 'officer', source: 'managed' }];
@@ -122,5 +123,10 @@ describe('the officer services', () => {
     const rows = qrRows(token)!;
     expect(rows.length).toBeGreaterThan(50);
     expect(rows.every((r) => r.length === rows.length && /^[01]+$/.test(r))).toBe(true);
+  });
+
+  // Regression: the page once stripped the spaces inside "M x y" and drew an empty QR code.
+  it('draws each run of dark modules as one rectangle at its row and column', () => {
+    expect(qrPath(['0110', '1001'])).toBe('M1 0h2v1h-2zM0 1h1v1h-1zM3 1h1v1h-1z');
   });
 });

@@ -42,7 +42,7 @@ function Shell({ screen, onLang }: { screen: Screen; onLang: () => void }) {
     <>
       <header>
         <h1>Vigie — {t('title')}</h1>
-        <button type="button" class="lang" lang={t.lang === 'fr' ? 'en' : 'fr'} aria-label={t('switchLangLabel')} onClick={onLang}>
+        <button type="button" class="lang" lang={t.lang === 'fr' ? 'en' : 'fr'} onClick={onLang}>
           {t('switchLang')}
         </button>
         <nav aria-label={t('nav')}>

@@ -1,7 +1,9 @@
+import { qrPath } from '../qr-path';
+
 /** The QR code drawn from the server's matrix as SVG rectangles: no markup from elsewhere is ever inserted. */
 export function QrCode({ rows, label }: { rows: string[]; label: string }) {
   const size = rows.length;
-  const path = rows.map((row, y) => row.replace(/0/g, ' ').replace(/1+/g, (run, x: number) => `M${x} ${y}h${run.length}v1h-${run.length}z`).replace(/ /g, '')).join('');
+  const path = qrPath(rows);
   return (
     <figure class="qr">
       <svg role="img" aria-label={label} viewBox={`0 0 ${size} ${size}`} width={Math.max(4 * size, 240)} height={Math.max(4 * size, 240)} shape-rendering="crispEdges">

@@ -4,7 +4,6 @@ import type { Text } from '../../core/text';
 export const S = {
   title: { fr: 'Console du responsable de la protection des renseignements', en: "Privacy officer's console" },
   switchLang: { fr: 'English', en: 'Français' },
-  switchLangLabel: { fr: 'Voir la console en anglais', en: 'See the console in French' },
   nav: { fr: 'Sections de la console', en: 'Console sections' },
   overview: { fr: 'Vue d’ensemble', en: 'Overview' },
   people: { fr: 'Personnes et accès', en: 'People and grants' },
