@@ -48,6 +48,7 @@ const { startFixtureServer } = await import('../tests/e2e/server.mjs');
 const { PAGES } = await import('../tests/e2e/routes.mjs');
 const { importGrantViaOptions, openExtensionPage, openFixture, waitForSeen } = await import('../tests/e2e/extension.mjs');
 const { DEMO_HOLDER, writeDemoGrant } = await import('./make-demo-docs.ts');
+const { waitForDialog } = await import('../tests/e2e/shadow-dialog.mjs');
 
 const log = (line) => console.log(`demo: ${line}`);
 const failures = [];
@@ -126,6 +127,14 @@ async function runUnionTour() {
     await noteContentScript(browser, 'action-network', PAGES.anAdminReport);
     await screenshot(page, '02-action-network-report');
   });
+  await step('Action Network: the report download stopped, with the next step (block dialog)', async () => {
+    const { page } = await openFixture(browser, PAGES.anAdminReport);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator('#report_download').click();
+    await waitForDialog(page);
+    await screenshot(page, '02b-action-network-block-dialog');
+    await page.keyboard.press('Escape');
+  });
   await step('Action Network group dashboard', async () => {
     const { page } = await openFixture(browser, PAGES.anGroup);
     await screenshot(page, '03-action-network-group');
@@ -134,6 +143,25 @@ async function runUnionTour() {
     const { page } = await openFixture(browser, PAGES.gmailInbox);
     await noteContentScript(browser, 'gmail', PAGES.gmailInbox);
     await screenshot(page, '04-gmail-compose');
+  });
+  await step('Gmail: an email with campaign wording held before sending (send dialog)', async () => {
+    const { page } = await openFixture(browser, PAGES.gmailInbox);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const body = page.locator('[g_editable=true]').first();
+    await body.waitFor();
+    await body.evaluate((el) => {
+      el.focus();
+      const range = document.createRange();
+      range.setStart(el, 0);
+      range.collapse(true);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    });
+    await page.keyboard.type(lang.startsWith('fr') ? 'Section locale 70 : votez pour Marie Tremblay au conseil. ' : 'Local 70: vote for Marie Tremblay on the board. ');
+    await page.keyboard.press('Control+Enter');
+    await waitForDialog(page);
+    await screenshot(page, '04b-gmail-send-dialog');
+    await page.keyboard.press('Escape');
   });
   await popupStep('05-popup');
 }

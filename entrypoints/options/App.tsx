@@ -66,11 +66,15 @@ function GrantSection({ view, actions }: { view: OptionsView; actions: OptionsAc
     if (file.size > MAX_GRANT_BYTES) return setOutcome({ ok: false, text: view.importUnreadable });
     setToken(await file.text());
   };
+  const [confirming, setConfirming] = useState(false);
   const onRemove = async () => {
+    setConfirming(false);
     await actions.removeGrant();
     setOutcome(undefined);
     await actions.refresh();
   };
+  // Focus goes to "No, keep it" when the question appears, so Enter never removes by accident.
+  const keepRef = (el: HTMLButtonElement | null) => el?.focus();
 
   return (
     <section aria-labelledby="grant-heading">
@@ -81,12 +85,25 @@ function GrantSection({ view, actions }: { view: OptionsView; actions: OptionsAc
         <p class="note">{view.managedGrant}</p>
       ) : (
         <>
-          {view.canRemove && (
+          {view.canRemove && !confirming && (
             <p>
-              <button type="button" class="secondary" onClick={onRemove}>
+              <button type="button" class="secondary" onClick={() => setConfirming(true)}>
                 {view.removeButton}
               </button>
             </p>
+          )}
+          {view.canRemove && confirming && (
+            <div class="confirm" role="alertdialog" aria-labelledby="remove-question" onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}>
+              <p id="remove-question">{view.removeConfirm.question}</p>
+              <p>
+                <button type="button" class="danger" onClick={onRemove}>
+                  {view.removeConfirm.yes}
+                </button>{' '}
+                <button type="button" ref={keepRef} onClick={() => setConfirming(false)}>
+                  {view.removeConfirm.no}
+                </button>
+              </p>
+            </div>
           )}
           <form onSubmit={onImport}>
             <p>

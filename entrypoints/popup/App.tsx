@@ -4,6 +4,7 @@ import { HealthList } from '../../lib/ui/health-list';
 import { PolicyPanel } from '../../lib/ui/policy-panel';
 import { popupView } from '../../lib/ui/popup-view';
 import { ScopeCard } from '../../lib/ui/scope-card';
+import { StatusPanel } from '../../lib/ui/status-panel';
 import { SenderAnswersList } from '../../lib/ui/sender-answers-list';
 
 export interface PopupActions {
@@ -16,11 +17,16 @@ export interface PopupActions {
   forgetSenderAnswer: (mailbox: string) => Promise<void>;
 }
 
-export function App({ state, actions }: { state: VigieState; actions: PopupActions }) {
-  const view = popupView(state);
+/**
+ * The popup reads from the top: what the person may do (one sentence), what to fix (each problem
+ * with its button), then the details; the policy, sync and platform health are folded for IT.
+ */
+export function App({ state, actions, granted = [] }: { state: VigieState; actions: PopupActions; granted?: readonly string[] }) {
+  const view = popupView(state, granted);
   return (
     <main class="popup">
       <h1>Vigie</h1>
+      <StatusPanel view={view.status} onOptions={actions.openOptions} onSync={actions.syncNow} />
       <ScopeCard heading={view.scopeHeading} scope={view.scope} note={view.grantNote} />
       <section class="card report" aria-labelledby="report-heading">
         <h2 id="report-heading">{view.report.heading}</h2>
@@ -29,8 +35,6 @@ export function App({ state, actions }: { state: VigieState; actions: PopupActio
           {view.report.button}
         </button>
       </section>
-      <PolicyPanel view={view.policy} onCheck={actions.syncNow} />
-      <HealthList heading={view.healthHeading} lines={view.health} />
       <SenderAnswersList view={view.senderAnswers} onForget={(mailbox) => void actions.forgetSenderAnswer(mailbox)} />
       <section aria-labelledby="events-heading">
         <h2 id="events-heading">{view.eventsHeading}</h2>
@@ -47,6 +51,11 @@ export function App({ state, actions }: { state: VigieState; actions: PopupActio
           ))}
         </ul>
       </section>
+      <details class="it-details">
+        <summary>{view.itDetails}</summary>
+        <PolicyPanel view={view.policy} onCheck={actions.syncNow} />
+        <HealthList heading={view.healthHeading} lines={view.health} />
+      </details>
       <p>
         <button type="button" class="secondary" onClick={actions.openOptions}>
           {view.openOptions}

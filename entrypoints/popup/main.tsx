@@ -5,31 +5,35 @@ import { mountPage } from '../../lib/ui/mount';
 import { compromiseReport } from '../../lib/ui/report-view';
 import { App, type PopupActions } from './App';
 
-void mountPage(
-  document.getElementById('app')!,
-  (state, refresh) => {
-    const actions: PopupActions = {
-      openOptions: async () => {
-        await browser.runtime.openOptionsPage();
-        window.close();
-      },
-      forgetSenderAnswer: async (mailbox) => {
-        await sendToBackground({ type: 'forget-sender-answer', mailbox });
-        await refresh();
-      },
-      syncNow: async () => {
-        await sendToBackground({ type: 'sync-now' });
-        await refresh();
-      },
-      reportCompromise: async () => {
-        const report = compromiseReport(state, new Date(), browser.runtime.getManifest().version);
-        await sendToBackground({ type: 'report-compromise' });
-        // A new tab hands the mailto: link to the person's mail program (or their webmail's handler).
-        await browser.tabs.create({ url: report.href });
-        window.close();
-      },
-    };
-    return <App state={state} actions={actions} />;
-  },
-  () => 'Vigie',
-);
+void (async () => {
+  // The optional hosts the person allowed (self-hosted platforms): a policy host not among them is a problem to show.
+  const granted = (await browser.permissions.getAll()).origins ?? [];
+  await mountPage(
+    document.getElementById('app')!,
+    (state, refresh) => {
+      const actions: PopupActions = {
+        openOptions: async () => {
+          await browser.runtime.openOptionsPage();
+          window.close();
+        },
+        forgetSenderAnswer: async (mailbox) => {
+          await sendToBackground({ type: 'forget-sender-answer', mailbox });
+          await refresh();
+        },
+        syncNow: async () => {
+          await sendToBackground({ type: 'sync-now' });
+          await refresh();
+        },
+        reportCompromise: async () => {
+          const report = compromiseReport(state, new Date(), browser.runtime.getManifest().version);
+          await sendToBackground({ type: 'report-compromise' });
+          // A new tab hands the mailto: link to the person's mail program (or their webmail's handler).
+          await browser.tabs.create({ url: report.href });
+          window.close();
+        },
+      };
+      return <App state={state} actions={actions} granted={granted} />;
+    },
+    () => 'Vigie',
+  );
+})();

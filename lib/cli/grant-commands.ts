@@ -13,6 +13,7 @@ import { refused } from './policy-commands';
 import { folderFromArgs } from './officer-command';
 import { issueGrant } from '../officer/grants-service';
 import { OfficerError } from '../officer/officer';
+import { authorize } from './grant-authorize';
 
 export async function grantCommand(argv: string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv;
@@ -29,8 +30,10 @@ export async function grantCommand(argv: string[], io: Io): Promise<number> {
       return verify(rest, io);
     case 'show':
       return show(rest, io);
+    case 'authorize':
+      return authorize(rest, io);
     default:
-      throw new UsageError('usage: vigie grant template|issue|verify|show …');
+      throw new UsageError('usage: vigie grant template|issue|verify|show|authorize …');
   }
 }
 

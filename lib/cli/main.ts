@@ -25,6 +25,8 @@ const USAGE = `vigie — the privacy officer's tool for Vigie policies and acces
   vigie grant issue DRAFT.json --dir FOLDER    issues with the folder's key and records it in its register
   vigie grant verify TOKEN --trust PUB.json [--policy POLICY.json]
   vigie grant show TOKEN
+  vigie grant authorize TOKEN --key KEY.json --platform ID --purpose TEXT --reference REF --until YYYY-MM-DD
+                               re-issues the grant with a written export authorization (answer to a request)
   vigie revoke GRANT-ID --policy POLICY.json --key KEY.json [--out SIGNED.json]
   vigie officer [--dir FOLDER] [--policy POLICY.json] [--key KEY.json] [--import-register REG.json] [--no-open]
                                                the privacy officer's console in the browser (Ctrl+C stops it)

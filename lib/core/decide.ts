@@ -49,25 +49,25 @@ const RANK: Record<DecidedVerdict, number> = { allow: 0, audit: 1, warn: 2, bloc
 // Each says what to do now, naming the contact with its article (the policy's `inSentence`).
 const GRANT_MESSAGES: Record<Exclude<GrantStatus, 'valid'>, Text> = {
   missing: {
-    fr: "Aucune autorisation d’accès n’est enregistrée dans Vigie : toute exportation est bloquée. Pour en obtenir une, écrivez à {contact} ({email}), puis importez-la dans les options de Vigie.",
+    fr: "Aucune autorisation d’accès n’est enregistrée dans Vigie\u00a0: toute exportation est bloquée. Pour en obtenir une, écrivez à {contact} ({email}), puis importez-la dans les options de Vigie.",
     en: 'No access authorization is recorded in Vigie: every export is blocked. To get one, write to {contact} ({email}), then import it in Vigie’s options.',
   },
   expired: {
-    fr: "Votre autorisation d’accès a expiré : toute exportation est bloquée. Demandez son renouvellement à {contact} ({email}). D’ici là, n’utilisez plus les renseignements que vous avez déjà exportés.",
+    fr: "Votre autorisation d’accès a expiré\u00a0: toute exportation est bloquée. Demandez son renouvellement à {contact} ({email}). D’ici là, n’utilisez plus les renseignements que vous avez déjà exportés.",
     en: 'Your access authorization has expired: every export is blocked. Ask {contact} ({email}) to renew it. Until then, stop using any information you already exported.',
   },
   'not-yet-valid': {
-    fr: "Votre autorisation d’accès n’est pas encore en vigueur : toute exportation est bloquée jusqu’à sa date de début. Questions : {contact} ({email}).",
+    fr: "Votre autorisation d’accès n’est pas encore en vigueur\u00a0: toute exportation est bloquée jusqu’à sa date de début. Questions\u00a0: {contact} ({email}).",
     en: 'Your access authorization is not in force yet: every export is blocked until it starts. Questions: {contact} ({email}).',
   },
   revoked: {
-    fr: "Votre autorisation d’accès a été révoquée : toute exportation est bloquée. Cessez d’utiliser les renseignements que vous avez exportés et écrivez à {contact} ({email}).",
+    fr: "Votre autorisation d’accès a été révoquée\u00a0: toute exportation est bloquée. Cessez d’utiliser les renseignements que vous avez exportés et écrivez à {contact} ({email}).",
     en: 'Your access authorization has been revoked: every export is blocked. Stop using any information you exported and write to {contact} ({email}).',
   },
 };
 
 const PLATFORM_NOT_GRANTED: Text = {
-  fr: "Votre autorisation d’accès ne couvre pas {platform} : l’exportation est bloquée. Pour l’y étendre, écrivez à {contact} ({email}).",
+  fr: "Votre autorisation d’accès ne couvre pas {platform}\u00a0: l’exportation est bloquée. Pour l’y étendre, écrivez à {contact} ({email}).",
   en: 'Your access authorization does not cover {platform}: the export is blocked. To extend it, write to {contact} ({email}).',
 };
 

@@ -44,14 +44,14 @@ export type RefusalCode =
 
 const REFUSALS: Record<RefusalCode, Text> = {
   malformed: { fr: 'Le document signé est illisible (format inattendu).', en: 'The signed document cannot be read (unexpected format).' },
-  'wrong-kind': { fr: "Ce document signé n'est pas du bon type.", en: 'This signed document is not of the expected kind.' },
+  'wrong-kind': { fr: 'Ce document signé n’est pas du bon type.', en: 'This signed document is not of the expected kind.' },
   invalid: { fr: 'Le contenu du document est invalide.', en: 'The document’s content is invalid.' },
-  'unknown-key': { fr: "Le document est signé par une clé qui n'est pas reconnue.", en: 'The document is signed by a key that is not trusted.' },
-  'bad-signature': { fr: 'La signature ne correspond pas : le document a été modifié ou forgé.', en: 'The signature does not match: the document was altered or forged.' },
-  expired: { fr: "L'autorisation d'accès est expirée.", en: 'The access grant has expired.' },
-  'not-yet-valid': { fr: "L'autorisation d'accès n'est pas encore en vigueur.", en: 'The access grant is not in force yet.' },
-  revoked: { fr: "L'autorisation d'accès a été révoquée.", en: 'The access grant has been revoked.' },
-  'wrong-organisation': { fr: "L'autorisation d'accès vient d'une autre organisation que la politique.", en: 'The access grant belongs to another organisation than the policy.' },
+  'unknown-key': { fr: 'Ce document ne vient pas d’une source que votre organisation a approuvée.', en: 'This document does not come from a source your organisation approved.' },
+  'bad-signature': { fr: 'La signature ne correspond pas\u00a0: le document a été modifié ou forgé.', en: 'The signature does not match: the document was altered or forged.' },
+  expired: { fr: 'L’autorisation d’accès a expiré.', en: 'The access authorization has expired.' },
+  'not-yet-valid': { fr: 'L’autorisation d’accès n’est pas encore en vigueur.', en: 'The access authorization is not in force yet.' },
+  revoked: { fr: 'L’autorisation d’accès a été révoquée.', en: 'The access authorization has been revoked.' },
+  'wrong-organisation': { fr: 'L’autorisation d’accès vient d’une autre organisation que la politique.', en: 'The access authorization belongs to another organisation than the policy’s.' },
   rollback: { fr: 'Cette politique est plus ancienne que celle déjà en vigueur.', en: 'This policy is older than the one already in force.' },
   'other-policy': {
     fr: "Cette politique n'est pas celle retenue pour votre organisation (autre identifiant) : elle est refusée.",

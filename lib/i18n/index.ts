@@ -1,5 +1,6 @@
 import { langOf, type Lang } from '../core/text';
 import type { LanguageSetting } from '../state/settings';
+import type { Policy } from '../core/policy';
 import { CATALOGUE, type MessageKey } from './catalogue';
 
 export { CATALOGUE, type MessageKey };
@@ -40,4 +41,19 @@ export function formatDateTime(lang: Lang, value: string | number): string {
 
 export function formatList(lang: Lang, items: readonly string[]): string {
   return new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' }).format(items);
+}
+
+/**
+ * How a clause is cited in a sentence: "article 7.7", or "section « Le Président »" where the
+ * policy's sections have no numbers of their own (the party's).
+ */
+export function citationOf(policy: Pick<Policy, 'clauses' | 'citations'>, clause: string, lang: Lang): string {
+  const title = policy.clauses[clause]?.title[lang];
+  return policy.citations === 'title' && title ? t(lang, 'citeTitle', { title }) : t(lang, 'citeNumber', { clause });
+}
+
+/** The same, starting a line ("Article 7.7", "Section « … »"). */
+export function citationHeading(policy: Pick<Policy, 'clauses' | 'citations'>, clause: string, lang: Lang): string {
+  const text = citationOf(policy, clause, lang);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

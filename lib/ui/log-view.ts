@@ -48,7 +48,7 @@ export interface LogRow extends EventLine {
 
 export interface LogTableView {
   rows: LogRow[];
-  /** "12 event(s)", or "Events 201 to 400 of 100 000". */
+  /** "Events: 12", or "Events 201 to 400 of 100 000". */
   count: string;
   empty?: string;
   /** Offsets of the neighbouring pages, absent at either end. */

@@ -20,6 +20,8 @@ export interface OptionsView {
   managedGrant?: string;
   canRemove: boolean;
   removeButton: string;
+  /** Asked before the grant is removed: removing it blocks every export. */
+  removeConfirm: { question: string; yes: string; no: string };
   textLabel: string;
   textHelp: string;
   fileLabel: string;
@@ -50,8 +52,13 @@ export function optionsView(state: VigieState): OptionsView {
     managedGrant: state.sync.grantManaged ? t(lang, 'grantManagedImport') : undefined,
     canRemove: state.grant.state !== 'missing' && !state.sync.grantManaged,
     removeButton: t(lang, 'removeButton'),
+    removeConfirm: {
+      question: t(lang, 'removeConfirm', { holder: state.grant.state === 'held' ? state.grant.grant.holder.name : '' }),
+      yes: t(lang, 'removeConfirmYes'),
+      no: t(lang, 'removeConfirmNo'),
+    },
     textLabel: t(lang, 'grantTextLabel'),
-    textHelp: t(lang, 'grantTextHelp', { contact: policy.contacts.privacyOfficer.title[lang] }),
+    textHelp: t(lang, 'grantTextHelp', { contact: (policy.contacts.privacyOfficer.inSentence ?? policy.contacts.privacyOfficer.title)[lang] }),
     fileLabel: t(lang, 'grantFileLabel'),
     importButton: t(lang, 'importButton'),
     importEmpty: t(lang, 'importEmpty'),

@@ -1,5 +1,5 @@
 import { LANGS, type Lang } from '../core/text';
-import { formatDateTime, t } from '../i18n';
+import { citationOf, formatDateTime, t } from '../i18n';
 import type { VigieState } from '../state/snapshot';
 import { describeEvent } from './event-words';
 import { grantStatusText, sectionLabel } from './scope-view';
@@ -34,7 +34,7 @@ export function compromiseReport(state: VigieState, now: Date, vigieVersion: str
 function reportBody(state: VigieState, lang: Lang, now: Date, vigieVersion: string): string {
   const { policy } = state.policy;
   const held = state.grant;
-  const lines = [t(lang, 'reportIntro', { clause: policy.contacts.incidentReporting.clause }), ''];
+  const lines = [t(lang, 'reportIntro', { citation: citationOf(policy, policy.contacts.incidentReporting.clause, lang) }), ''];
   if (held.state === 'held') {
     const { grant } = held;
     lines.push(t(lang, 'reportAccount', { account: `${grant.holder.name} <${grant.holder.email}>` }));

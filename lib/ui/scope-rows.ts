@@ -36,7 +36,8 @@ export function scopeRows(grant: Grant, policy: Policy, lang: Lang): Row[] {
  * already carries the number ("Section locale 70 – Ottawa") is shown as it is, not twice.
  */
 export function sectionLabel(grant: Grant, lang: Lang): string {
-  if (!grant.section) return t(lang, 'wholeOrganisation');
+  // A party member's access is limited to their task (the policy's words), not the whole organisation.
+  if (!grant.section) return t(lang, grant.task ? 'unitTask' : 'wholeOrganisation');
   const { number, name } = grant.section;
   return new RegExp(`\\b${number}\\b`).test(name[lang]) ? name[lang] : t(lang, 'sectionValue', { number, name: name[lang] });
 }

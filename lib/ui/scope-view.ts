@@ -28,7 +28,8 @@ export type ScopeView =
     };
 
 export function scopeView(held: HeldGrant, policy: Policy, lang: Lang, now: Date): ScopeView {
-  const contact = { contact: policy.contacts.privacyOfficer.title[lang], email: policy.contacts.privacyOfficer.email };
+  const officer = policy.contacts.privacyOfficer;
+  const contact = { contact: (officer.inSentence ?? officer.title)[lang], email: officer.email };
   const alert = t(lang, 'exportsBlocked', contact);
   if (held.state === 'missing') return { kind: 'none', title: t(lang, 'noGrant'), alert };
   if (held.state === 'unverifiable') return { kind: 'none', title: t(lang, 'grantUnverifiable', { reason: held.text[lang] }), alert };

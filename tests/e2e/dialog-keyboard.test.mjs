@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { GUARD_STRINGS } from '../../lib/guard/strings.ts';
 import { poll } from './extension.mjs';
 import { WEBMAIL_PAGES } from './routes-webmail.mjs';
+import { axeDialog } from './axe.mjs';
 import { focusedInDialog, onDialogRoot, readDialog, waitForDialog, waitForNoDialog } from './shadow-dialog.mjs';
 import { BLOCK, deleteBlockByHand, fixtureState, serverNow, startWebmailBrowser, typeAtStart, waitForCount, waitForEvent } from './webmail-helpers.mjs';
 
@@ -68,6 +69,7 @@ describe('the guard dialog with the keyboard only (English UI)', () => {
     assert.deepEqual(labels, ['Français', s('fixAllAndSend'), s('cancel')], 'one fix for every problem, no second round');
     assert.equal(await focusedInDialog(page), s('fixAllAndSend'), 'initial focus on the first thing to act on');
     assert.ok((await layout(page)).modal, 'a modal dialog, in the top layer');
+    assert.deepEqual(await axeDialog(page), [], 'axe: the block dialog');
 
     // Forward: the line to edit, Cancel, the language switch, back to the fix: a cycle, never the page.
     const forward = await tabWalk(page, 8);
@@ -109,6 +111,7 @@ describe('the guard dialog with the keyboard only (English UI)', () => {
     const dialog = await waitForDialog(page);
     assert.equal(dialog.title, s('sendWarnTitle'));
     assert.equal(dialog.fields.filter((f) => f.tag === 'textarea').length, 0, 'no justification box before "Send anyway"');
+    assert.deepEqual(await axeDialog(page), [], 'axe: the warn dialog');
     await page.keyboard.press('Tab'); // from the fix to "Send anyway"
     assert.equal(await focusedInDialog(page), s('sendAnyway'));
     await page.keyboard.press('Enter');
@@ -119,6 +122,7 @@ describe('the guard dialog with the keyboard only (English UI)', () => {
     assert.match(step.text, /at least 10 characters/, 'the minimum is stated before anyone types');
     assert.match(step.text, /Vigie is wrong here/);
     assert.match(step.text, /The local is named elsewhere/, "the policy's own reason");
+    assert.deepEqual(await axeDialog(page), [], 'axe: the justification step');
     const walk = await tabWalk(page, 12);
     assert.ok(!walk.includes('outside'), `Tab stayed inside: ${walk.join(' → ')}`);
     await page.keyboard.press('Escape');

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { poll } from './extension.mjs';
 import { ORGANIZING_PAGES } from './routes-organizing.mjs';
+import { axeDialog } from './axe.mjs';
 import { focusedInDialog, readDialog, waitForDialog, waitForNoDialog } from './shadow-dialog.mjs';
 import { GMAIL_MAILTO_HANDLER } from './sync-helpers.mjs';
 import { now, setGrant, startOrganizingBrowser, waitForEvent } from './organizing-helpers.mjs';
@@ -36,12 +37,14 @@ describe('requesting an authorization from a block (English UI, keyboard only)',
     const dialog = await waitForDialog(page);
     assert.match(dialog.text, /Clause 7\.2/);
     assert.equal(await focusedInDialog(page), 'Request an authorization', 'initial focus on the next step');
+    assert.deepEqual(await axeDialog(page), [], 'axe: the download block dialog');
     await page.keyboard.press('Enter');
     await poll(async () => ((await readDialog(page))?.fields.some((f) => f.tag === 'textarea') ? true : undefined), { what: 'the request form' });
     assert.equal(await focusedInDialog(page), 'vigie-purpose', 'focus in the purpose box');
     const form = await readDialog(page);
     assert.match(form.text, /CAPE National Office \(written authorization, through the CAPE Privacy Officer\) \(vieprivee@acep-cape\.ca\)/);
     assert.match(form.text, /never any member information/);
+    assert.deepEqual(await axeDialog(page), [], 'axe: the request form');
     // Too short: refused, said, nothing opened.
     await page.keyboard.type('list');
     await page.keyboard.press('Tab');

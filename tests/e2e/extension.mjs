@@ -14,8 +14,8 @@ export const UI = {
   },
   en: {
     section: /\bLocal 70\b/,
-    noGrant: /No access grant recorded/,
-    grantLabel: /Signed access grant/,
+    noGrant: /No access authorization recorded/,
+    grantLabel: /Signed access authorization/,
     importButton: /^\s*Import\s*$/,
   },
 };
@@ -45,12 +45,19 @@ export async function waitForText(page, text, { timeout = 5_000 } = {}) {
   }
 }
 
-export async function openExtensionPage(browser, file) {
+/**
+ * Opens one of the extension's pages. The popup folds the policy, sync and health details under
+ * "Details for IT"; tests that read them get it unfolded (`{ folded: true }` leaves it as a person sees it).
+ */
+export async function openExtensionPage(browser, file, { folded = false } = {}) {
   const page = await browser.context.newPage();
   const response = await page.goto(`chrome-extension://${browser.extensionId}/${file}`);
   if (response && !response.ok()) throw new Error(`${file}: HTTP ${response.status()}`);
   // A missing file still "loads" as an error page in some versions: require the document to have content.
   await poll(() => page.evaluate(() => document.body && document.body.childElementCount > 0), { what: `${file} to render` });
+  if (file.startsWith('popup') && !folded) {
+    await page.locator('details.it-details').evaluate((d) => (d.open = true), { timeout: 10_000 }).catch(() => {});
+  }
   return page;
 }
 

@@ -37,9 +37,9 @@ describe('the access banner (French UI)', () => {
     const page = await s.open(PAGES.anReport);
     const banner = await waitForBanner(page);
     assert.equal(banner.shadowRootType, 'closed');
-    assert.match(banner.text, /Vigie : exportations bloquées/);
-    assert.match(banner.text, /Votre autorisation d'accès a été révoquée/);
-    assert.match(banner.text, /Your access grant has been revoked/);
+    assert.match(banner.text, /Vigie\s: exportations bloquées/);
+    assert.match(banner.text, /Votre autorisation d’accès a été révoquée/);
+    assert.match(banner.text, /Your access authorization has been revoked/);
     assert.match(banner.text, /vieprivee@acep-cape\.ca/);
     await page.locator('#report_download').click();
     const dialog = await waitForDialog(page);
@@ -69,11 +69,11 @@ describe('the access banner (French UI)', () => {
   test('a missing grant, then an expired one', async () => {
     await clearGrant(s.browser);
     const page = await s.open(ORGANIZING_PAGES.anUploads);
-    assert.match((await waitForBanner(page)).text, /Aucune autorisation d'accès/);
+    assert.match((await waitForBanner(page)).text, /Aucune autorisation d’accès/);
     const now = Date.now();
     await setGrant(s.browser, { issuedAt: new Date(now - 400 * DAY).toISOString(), expiresAt: new Date(now - DAY).toISOString() });
     await page.reload();
-    assert.match((await waitForBanner(page)).text, /Your access grant has expired/);
+    assert.match((await waitForBanner(page)).text, /Your access authorization has expired/);
     await setGrant(s.browser);
     await waitForNoBanner(page);
     await page.close();

@@ -144,7 +144,7 @@ describe('downloads under the ACEP policy (French UI)', () => {
     await pause(500); // the content script hears about the grant through storage
     await page.locator('#donors_download').click();
     const dialog = await waitForDialog(page);
-    assert.match(dialog.text, /Aucune autorisation d['’]accès/);
+    assert.match(dialog.text, /Aucune autorisation d’accès/);
     assert.match(dialog.text, /vieprivee@acep-cape\.ca/);
     await pause(SETTLE_MS);
     assert.deepEqual(s.downloads(), []);

@@ -48,31 +48,31 @@ describe('the options page (French UI)', () => {
     await poll(async () => (await options.locator('#grant-text').inputValue()).startsWith('vigie1.'), { what: 'the file read into the text box' });
     await options.getByRole('button', { name: /^\s*Importer\s*$/ }).click();
     await waitForText(options, `Autorisation importée pour ${DEMO_HOLDER.name}.`);
-    await waitForText(options, `Autorisation actuelle : ${DEMO_HOLDER.name}, Section locale 70 – Ottawa`);
+    await waitForText(options, `Autorisation actuelle\u00a0: ${DEMO_HOLDER.name}, Section locale 70 – Ottawa`);
   });
 
   test('the full log, filtered by platform, decision and date', async () => {
     await seedPlatformEvents(s.browser);
     await options.reload();
-    await waitForText(options, "Le journal d'audit ne contient aucun renseignement sur les membres");
+    await waitForText(options, 'Le journal d’audit ne contient aucun renseignement sur les membres');
     const all = await tableRows(options);
     assert.ok(all.length >= 5, `every event is listed (${all.length})`);
-    assert.ok(all.some(([p, e]) => p === 'Vigie' && e === "Autorisation d'accès importée"));
+    assert.ok(all.some(([p, e]) => p === 'Vigie' && e === "Autorisation d’accès importée"));
 
     await filter(options, { platform: 'action-network' });
-    await waitForText(options, '2 événement(s)');
+    await waitForText(options, 'Événements\u00a0: 2');
     assert.deepEqual(await tableRows(options), [
-      ['Action Network', 'Téléchargement : permis'],
-      ['Action Network', 'Exportation : blocage'],
+      ['Action Network', 'Téléchargement\u00a0: permis'],
+      ['Action Network', 'Exportation\u00a0: blocage'],
     ]);
 
     await filter(options, { verdict: 'block' });
-    await waitForText(options, '1 événement(s)');
-    assert.deepEqual(await tableRows(options), [['Action Network', 'Exportation : blocage']]);
+    await waitForText(options, 'Événements\u00a0: 1');
+    assert.deepEqual(await tableRows(options), [['Action Network', 'Exportation\u00a0: blocage']]);
 
     await filter(options, { from: isoDay(1) });
-    await waitForText(options, '0 événement(s)');
-    await waitForText(options, "Aucun événement pour l'instant.");
+    await waitForText(options, 'Événements\u00a0: 0');
+    await waitForText(options, "Aucun événement pour l’instant.");
 
     await filter(options, { platform: 'gmail', from: isoDay(-1), to: isoDay(0) });
     await waitForText(options, /^\d+ événement\(s\)$/);
@@ -84,21 +84,21 @@ describe('the options page (French UI)', () => {
 
   test('exports what is shown as CSV: a download of its own that Vigie does not stop', async () => {
     await filter(options, { platform: 'action-network' });
-    await waitForText(options, '2 événement(s)');
+    await waitForText(options, 'Événements\u00a0: 2');
     const logBefore = (await readLog(s.browser)).length;
     await options.getByRole('button', { name: 'Exporter en CSV' }).click();
     const name = `vigie-audit-log-${isoDay(0)}.csv`;
     await poll(() => s.downloads().includes(name), { timeout: 10_000, what: `${name} in the downloads folder` });
     const csv = readFileSync(join(s.downloadDir, name), 'utf8');
     // Headers in the person's language, times on their clock (the zone named in the header, the offset in each cell).
-    assert.match(csv, /^\uFEFFDate et heure \([\w/+-]+\),Plateforme,Type d'action,Suite donnée,Décision,Description,/, 'a BOM, then the header');
+    assert.match(csv, /^\uFEFFDate et heure \([\w/+-]+\),Plateforme,Type d’action,Suite donnée,Décision,Description,/, 'a BOM, then the header');
     const lines = csv.slice(1).split('\r\n').filter(Boolean);
     assert.equal(lines.length, 3, 'the header and the two events shown');
     assert.match(
       lines[1],
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2},action-network,export-click,decided,block,Action Network — exportation : blocage,7\.2 8\.1\.c,export-needs-authorization,,https:\/\/admin\.actionnetwork\.org,\/reports\/membres-2026\/manage,/,
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2},action-network,export-click,decided,block,Action Network — exportation\u00a0: blocage,7\.2 8\.1\.c,export-needs-authorization,,https:\/\/admin\.actionnetwork\.org,\/reports\/membres-2026\/manage,/,
     );
-    assert.match(lines[2], /,action-network,download,decided,allow,Action Network — téléchargement : permis,7\.2,/);
+    assert.match(lines[2], /,action-network,download,decided,allow,Action Network — téléchargement\u00a0: permis,7\.2,/);
     const logAfter = await readLog(s.browser);
     assert.equal(logAfter.length, logBefore, 'the export itself is not a guarded download: nothing decided, nothing logged');
   });
@@ -110,6 +110,6 @@ describe('the options page (French UI)', () => {
     await waitForText(popup, 'Your access scope');
     await popup.close();
     await options.locator('#language').selectOption('auto');
-    await waitForText(options, "Journal d'audit");
+    await waitForText(options, "Journal d’audit");
   });
 });

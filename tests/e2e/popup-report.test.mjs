@@ -46,23 +46,23 @@ describe('reporting a suspected compromise from the popup (French UI)', () => {
     assert.equal(message.to, 'incident@acep-cape.ca');
     assert.equal(
       message.subject,
-      "Signalement d'une compromission soupçonnée — Section locale 70 – Ottawa / Suspected compromise report — Local 70 – Ottawa",
+      "Signalement d’une compromission soupçonnée — Section locale 70 – Ottawa / Suspected compromise report — Local 70 – Ottawa",
     );
     const [fr, en] = message.body.split('\r\n\r\n— — —\r\n\r\n');
     assert.ok(en, 'a French part, then an English part');
     for (const line of [
       'Je signale une compromission soupçonnée de renseignements des membres (article 7.7).',
-      `Compte : ${DEMO_HOLDER.name} <${DEMO_HOLDER.email}>`,
-      'Unité : Section locale 70 – Ottawa',
-      'Comptes de la section : sl70@acep-cape.ca',
-      "Autorisation d'accès : demo-sl70-executive (En vigueur)",
-      "Ce que j'ai constaté : [décrivez ici ce que vous avez vu, quand et sur quelle plateforme]",
-      'Derniers événements consignés par Vigie :',
+      `Compte\u00a0: ${DEMO_HOLDER.name} <${DEMO_HOLDER.email}>`,
+      'Unité\u00a0: Section locale 70 – Ottawa',
+      'Comptes de la section\u00a0: sl70@acep-cape.ca',
+      "Autorisation d’accès\u00a0: demo-sl70-executive (En vigueur)",
+      "Ce que j’ai constaté\u00a0: [décrivez ici ce que vous avez vu, quand et sur quelle plateforme]",
+      'Derniers événements consignés par Vigie\u00a0:',
     ]) {
       assert.ok(fr.split('\r\n').includes(line), `French part has: ${line}\n---\n${fr}`);
     }
-    assert.match(fr, /^Heure du signalement : .+ \(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\)$/m);
-    assert.match(fr, /^- .+ — Action Network — exportation : blocage$/m);
+    assert.match(fr, /^Heure du signalement\u00a0: .+ \(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\)$/m);
+    assert.match(fr, /^- .+ — Action Network — exportation\u00a0: blocage$/m);
     assert.match(en, /^Account: Camille Roy <camille\.roy@acep-cape\.ca>$/m);
     assert.match(en, /^- .+ — Action Network — export: blocked$/m);
     assert.doesNotMatch(message.body, /\r(?!\n)|(?<!\r)\n/, 'every line break is CRLF');

@@ -58,7 +58,8 @@ async function popupShows(browser, expected, act) {
   }
 }
 
-const checkNow = (popup) => popup.getByRole('button', { name: 'Vérifier maintenant' }).click();
+// The one in "Détails pour les TI" (a problem in the status panel may offer another).
+const checkNow = (popup) => popup.locator('details.it-details').getByRole('button', { name: 'Vérifier les mises à jour' }).click();
 
 describe("the policy from the organisation's server, configured by IT in Chromium's policy file", () => {
   let server;
@@ -91,8 +92,8 @@ describe("the policy from the organisation's server, configured by IT in Chromiu
     assert.equal(sync.source, 'url');
     assert.deepEqual(sync.problems, []);
     const text = await popupShows(s.browser, [`Serveur de politique (${POLICY_HOST})`, 'IT e2e key']);
-    assert.match(text, /Version\s+2/);
-    assert.match(text, /Dernière synchronisation\s+\d/);
+    assert.match(text, /Numéro de mise à jour\s+2/);
+    assert.match(text, /Dernière vérification\s+\d/);
     const hit = policies.hits.at(-1);
     assert.equal(hit.origin, `chrome-extension://${EXTENSION_ID}`, 'a CORS request from the extension');
     assert.equal(hit.cookie, undefined, 'no cookies sent to the policy server');
@@ -103,18 +104,18 @@ describe("the policy from the organisation's server, configured by IT in Chromiu
     const good = await signedAcepPolicy(3, {}, itKey);
     policies.serve({ ...good, payload: { ...good.payload, rollout: 'audit' } });
     const text = await popupShows(s.browser, 'La signature ne correspond pas', checkNow);
-    assert.match(text, /Problèmes à la dernière synchronisation/);
-    assert.match(text, /Serveur de politique : La signature ne correspond pas : le document a été modifié ou forgé\. \(version 3\)/);
-    assert.match(text, /Version\s+2/);
+    assert.match(text, /Problèmes à la dernière vérification/);
+    assert.match(text, /Serveur de politique\u00a0: La signature ne correspond pas\u00a0: le document a été modifié ou forgé\. \(mise à jour n° 3\)/);
+    assert.match(text, /Numéro de mise à jour\s+2/);
     assert.equal((await readStorage(s.browser, 'vigie:policy')).payload.version, 2);
     await waitForLog(s.browser, (e) => e.action === 'policy-refused' && e.detail === 'url bad-signature v3');
   });
 
   test('an older policy (rollback) and one signed by an unknown key are refused too', async () => {
     policies.serve(await signedAcepPolicy(1, {}, itKey));
-    await popupShows(s.browser, 'Cette politique est plus ancienne que celle déjà en vigueur. (version 1)', checkNow);
+    await popupShows(s.browser, 'Cette politique est plus ancienne que celle déjà en vigueur. (mise à jour n° 1)', checkNow);
     policies.serve(await signedAcepPolicy(3, {}, await generateKeyPair()));
-    await popupShows(s.browser, "Le document est signé par une clé qui n'est pas reconnue. (version 3)", checkNow);
+    await popupShows(s.browser, 'Ce document ne vient pas d’une source que votre organisation a approuvée. (mise à jour n° 3)', checkNow);
     assert.equal((await readStorage(s.browser, 'vigie:policy')).payload.version, 2);
   });
 
@@ -162,9 +163,9 @@ describe("the policy from the organisation's server, configured by IT in Chromiu
     await waitForLog(s.browser, (e) => e.surface === 'export-click' && e.verdict === 'block' && e.policyVersion === 3);
     assert.deepEqual(s.downloads(), [], 'nothing was downloaded');
     await waitForLog(s.browser, (e) => e.action === 'grant-revoked' && e.grantId === GRANT_ID);
-    const text = await popupShows(s.browser, ['Révoquée', "Autorisation d'accès révoquée par la politique"], async (popup) => {
+    const text = await popupShows(s.browser, ['Révoquée', "Autorisation d’accès révoquée par la politique"], async (popup) => {
       await popup.setViewportSize({ width: 360, height: 600 });
-      await waitForText(popup, "Autorisation d'accès révoquée par la politique");
+      await waitForText(popup, "Autorisation d’accès révoquée par la politique");
       await popup.screenshot({ path: join(ROOT, '.e2e/screenshots/popup-revoked-fr.png'), fullPage: true });
     });
     assert.match(text, /Toute exportation est bloquée/);
@@ -195,7 +196,7 @@ describe("IT's inline policy and grant (signedPolicy, signedGrant), changed whil
   test('the inline policy and grant apply: the popup shows both and says IT provides the grant', async () => {
     await waitForPolicyVersion(s.browser, 5);
     assert.equal(await readStorage(s.browser, 'vigie:grant'), grant);
-    const text = await popupShows(s.browser, ["Configuration des TI de l'organisation", DEMO_HOLDER.name, 'Autorisation fournie par les TI de votre organisation.']);
+    const text = await popupShows(s.browser, ["Configuration fournie par les TI de votre organisation", DEMO_HOLDER.name, 'Autorisation d’accès fournie par les TI de votre organisation.']);
     assert.match(text, /Version\s+5/);
     const options = await openExtensionPage(s.browser, 'options.html');
     await waitForText(options, 'ne peut pas être importée ni retirée ici');

@@ -47,20 +47,20 @@ const rowsOf = (view: ReturnType<typeof popupView>) =>
   view.scope.kind === 'grant' ? Object.fromEntries(view.scope.rows.map((r) => [r.term, r.value])) : {};
 
 describe('popupView: policy', () => {
-  it('names the organisation, version and source in the current language', () => {
+  it('names the organisation, update number and source in the current language', () => {
     expect(popupView(state('fr', { state: 'missing' })).policy.rows.map((r) => r.value)).toEqual([
       'ACEP',
       '1',
-      "Politique intégrée à l'extension",
-      "Aucune source configurée : la politique ne se met pas à jour d'elle-même.",
+      "Politique intégrée à Vigie",
+      "Aucune source de mise à jour\u00a0: la politique ne change pas d’elle-même.",
     ]);
     const signed = state('en', { state: 'missing' }, { policy: { policy: DEFAULT_POLICY, source: 'managed', signedBy: 'IT key' } });
-    expect(popupView(signed).policy.rows.map((r) => r.value).slice(0, 4)).toEqual(['CAPE', '1', "Your organisation's IT configuration", 'IT key']);
+    expect(popupView(signed).policy.rows.map((r) => r.value).slice(0, 4)).toEqual(['CAPE', '1', "Provided by your organisation’s IT", 'IT key']);
   });
 
   it('says when a held signed policy was refused', () => {
     const refused = state('en', { state: 'missing' }, { policy: { policy: DEFAULT_POLICY, source: 'default', refused: { code: 'bad-signature', text: { fr: 'Signature fausse.', en: 'Bad signature.' } } } });
-    expect(popupView(refused).policy.warning).toBe('The stored signed policy was refused (Bad signature.): the bundled policy applies.');
+    expect(popupView(refused).policy.warning).toBe('The stored signed policy was refused (Bad signature.): the built-in policy applies.');
   });
 });
 
@@ -76,12 +76,12 @@ describe('popupView: access scope card', () => {
       Plateformes: 'Action Network et Outlook sur le Web',
       'Déclaration solennelle': '10 janvier 2026',
       Formation: 'non indiquée',
-      "Responsable de l'authentification multifactorielle": 'Oui',
+      "Responsable de l’authentification multifactorielle": 'Oui',
       Expiration: '15 janvier 2027',
     });
     if (view.scope.kind !== 'grant') throw new Error('unreachable');
     expect(view.scope.authorizations).toEqual([
-      "Action Network — Liste pour l’AGA (réf. BN-2026-014), jusqu'au 30 juin 2026",
+      "Action Network — Liste pour l’AGA (réf. BN-2026-014), jusqu’au 30 juin 2026",
       "Action Network — Ancienne liste (réf. BN-2025-002), expirée le 31 janvier 2026",
     ]);
   });
@@ -100,9 +100,9 @@ describe('popupView: access scope card', () => {
 
   it('says plainly when there is no grant, with the privacy officer to contact', () => {
     const fr = popupView(state('fr', { state: 'missing' }));
-    expect(fr.scope).toMatchObject({ kind: 'none', title: "Aucune autorisation d'accès enregistrée" });
+    expect(fr.scope).toMatchObject({ kind: 'none', title: "Aucune autorisation d’accès enregistrée" });
     expect(fr.scope.kind === 'none' && fr.scope.alert).toContain('vieprivee@acep-cape.ca');
-    expect(popupView(state('en', { state: 'missing' })).scope).toMatchObject({ kind: 'none', title: 'No access grant recorded' });
+    expect(popupView(state('en', { state: 'missing' })).scope).toMatchObject({ kind: 'none', title: 'No access authorization recorded' });
   });
 
   it('shows an expired or revoked grant with its status and the export block', () => {
@@ -117,7 +117,7 @@ describe('popupView: access scope card', () => {
 
   it('explains a stored grant that no longer verifies', () => {
     const view = popupView(state('en', { state: 'unverifiable', code: 'unknown-key', text: { fr: 'Clé inconnue.', en: 'Unknown key.' } }));
-    expect(view.scope).toMatchObject({ kind: 'none', title: 'The recorded grant cannot be verified: Unknown key.' });
+    expect(view.scope).toMatchObject({ kind: 'none', title: 'The recorded access authorization cannot be verified: Unknown key.' });
   });
 });
 
@@ -137,14 +137,14 @@ describe('popupView: events and reminders', () => {
     expect(view.events.map((e) => e.text)).toEqual([
       'Action Network — export: blocked',
       'Gmail — email send: overridden with a justification',
-      'Access grant refused: The access grant has expired.',
-      'Access grant imported',
-      'Access grant removed',
+      'Access authorization refused: The access authorization has expired.',
+      'Access authorization imported',
+      'Access authorization removed',
     ]);
     expect(view.events[0]?.iso).toBe('2026-03-01T12:00:00.000Z');
     expect(view.eventsSkipped).toBe('Unreadable log entries left aside: 2');
     expect(view.noEvents).toBeUndefined();
-    expect(popupView(state('fr', { state: 'missing' })).noEvents).toBe("Aucun événement pour l'instant.");
+    expect(popupView(state('fr', { state: 'missing' })).noEvents).toBe("Aucun événement pour l’instant.");
   });
 
   it('shows the policy reminders in the current language', () => {
@@ -156,21 +156,21 @@ describe('popupView: events and reminders', () => {
 
 describe('optionsView', () => {
   it('states the current grant with holder and section, or its absence', () => {
-    expect(optionsView(state('en', { state: 'held', grant, status: 'valid' })).currentGrant).toBe('Current grant: Jeanne Tremblay, Local 70 — National Capital Region');
+    expect(optionsView(state('en', { state: 'held', grant, status: 'valid' })).currentGrant).toBe('Current access authorization: Jeanne Tremblay, Local 70 — National Capital Region');
     const lapsed = { ...grant, expiresAt: '2026-02-01T12:00:00Z' };
     expect(optionsView(state('fr', { state: 'held', grant: lapsed, status: 'expired' })).currentGrant).toBe(
-      'Autorisation actuelle : Jeanne Tremblay, Section locale 70 — Région de la capitale nationale (Expirée le 1 février 2026)',
+      'Autorisation actuelle\u00a0: Jeanne Tremblay, Section locale 70 — Région de la capitale nationale (Expirée le 1 février 2026)',
     );
     const none = optionsView(state('fr', { state: 'missing' }));
-    expect(none).toMatchObject({ currentGrant: "Aucune autorisation d'accès enregistrée", canRemove: false, textLabel: "Autorisation d'accès signée", importButton: 'Importer' });
-    expect(optionsView(state('en', { state: 'missing' }))).toMatchObject({ textLabel: 'Signed access grant', importButton: 'Import', removeButton: 'Remove' });
+    expect(none).toMatchObject({ currentGrant: "Aucune autorisation d’accès enregistrée", canRemove: false, textLabel: 'Autorisation d’accès signée', importButton: 'Importer' });
+    expect(optionsView(state('en', { state: 'missing' }))).toMatchObject({ textLabel: 'Signed access authorization', importButton: 'Import', removeButton: 'Remove the authorization' });
   });
 
   it('words the import outcome', () => {
     expect(importOutcome({ ok: true, holder: 'Jeanne Tremblay' }, 'fr')).toEqual({ ok: true, text: 'Autorisation importée pour Jeanne Tremblay.' });
     const refused = { ok: false, error: 'refused', code: 'bad-signature', text: { fr: 'Signature fausse.', en: 'Bad signature.' } } as const;
     expect(importOutcome(refused, 'en')).toEqual({ ok: false, text: 'Bad signature.' });
-    expect(importOutcome({ ok: false, error: 'bad-message' }, 'en')).toEqual({ ok: false, text: 'This text is not a readable access grant (too long or malformed).' });
+    expect(importOutcome({ ok: false, error: 'bad-message' }, 'en')).toEqual({ ok: false, text: 'This text is not a readable access authorization (too long or malformed).' });
     expect(importOutcome({ ok: false, error: 'bad-sender' }, 'en')).toEqual({ ok: false, text: 'Vigie is not responding. Close and reopen this window.' });
   });
 });

@@ -44,7 +44,7 @@ describe('scopeView: a party grant under the party policy', () => {
     expect(rows(member, 'fr').rows).toEqual({
       Titulaire: 'Alexandre Dion',
       Courriel: 'alexandre.dion@pcq.example',
-      Unité: "Toute l'organisation",
+      Unité: 'Limitée à la tâche ci-dessous',
       Rôle: 'Membre du Parti (entente de confidentialité)',
       'Accès du rôle': "Données nécessaires à la tâche confiée, généralement publiques ou restreintes, jusqu'à la fin de la tâche.",
       Habilitation: 'Restreinte',
@@ -52,7 +52,7 @@ describe('scopeView: a party grant under the party policy', () => {
       'Entente de confidentialité': '20 février 2026',
       Tâche: 'Saisie du porte-à-porte, Beauce-Sud',
       'Fin de la tâche': '15 avril 2026',
-      "Fin de l'accès": '15 avril 2026 (avec la fin de la tâche)',
+      "Fin de l’accès": '15 avril 2026 (avec la fin de la tâche)',
     });
   });
 
@@ -60,9 +60,9 @@ describe('scopeView: a party grant under the party policy', () => {
     expect(rows({ ...member, clearance: 'confidential' }, 'en').rows).toEqual({
       Holder: 'Alexandre Dion',
       Email: 'alexandre.dion@pcq.example',
-      Unit: 'Whole organisation',
+      Unit: 'Limited to the task below',
       Role: 'Party member (confidentiality agreement)',
-      "Role's access": 'Data needed for the assigned task, generally public or restricted, until the task ends.',
+      "Role’s access": 'Data needed for the assigned task, generally public or restricted, until the task ends.',
       Clearance: 'Confidential',
       Platforms: 'NationBuilder and Nextcloud',
       'Confidentiality agreement': 'February 20, 2026',
@@ -74,22 +74,22 @@ describe('scopeView: a party grant under the party policy', () => {
 
   it('says when the grant expires before its task ends', () => {
     const short = { ...member, expiresAt: '2026-03-31T16:00:00Z' };
-    expect(rows(short, 'fr').rows["Fin de l'accès"]).toBe("31 mars 2026 (expiration de l'autorisation, avant la fin de la tâche)");
-    expect(rows(short, 'en').rows['Access ends']).toBe('March 31, 2026 (the grant expires before the task ends)');
+    expect(rows(short, 'fr').rows["Fin de l’accès"]).toBe("31 mars 2026 (l’autorisation expire avant la fin de la tâche)");
+    expect(rows(short, 'en').rows['Access ends']).toBe('March 31, 2026 (the access authorization expires before the task ends)');
   });
 
   it('says "every platform" for `*`, and the role’s default clearance', () => {
     const fr = rows(president, 'fr').rows;
     expect(fr).toMatchObject({ Rôle: 'Président', Habilitation: 'Très confidentielle', Plateformes: 'Toutes les plateformes de la politique', Expiration: '21 février 2027' });
-    expect(fr["Responsable de l'authentification multifactorielle"]).toBe('Oui');
+    expect(fr["Responsable de l’authentification multifactorielle"]).toBe('Oui');
     expect(fr).not.toHaveProperty('Formation');
     expect(rows(president, 'en').rows).toMatchObject({ Role: 'President', Clearance: 'Very confidential', Platforms: 'Every platform in the policy' });
   });
 
   it('says the access ended with the task', () => {
     const ended = { ...member, task: { ...member.task!, endsAt: '2026-02-28T16:00:00Z' } };
-    expect(rows(ended, 'fr', 'expired').view.statusText).toBe('Tâche terminée le 28 février 2026 : accès retiré');
-    expect(rows(ended, 'en', 'expired').view.statusText).toBe('Task ended on February 28, 2026: access withdrawn');
+    expect(rows(ended, 'fr', 'expired').view.statusText).toBe('Tâche terminée le 28 février 2026\u00a0: accès retiré. Cessez d’utiliser les données obtenues pour cette tâche.');
+    expect(rows(ended, 'en', 'expired').view.statusText).toBe('Task ended on February 28, 2026: access withdrawn. Stop using the data you obtained for this task.');
   });
 
   it('the options page lists the same rows under the current grant', () => {

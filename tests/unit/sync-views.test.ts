@@ -55,10 +55,10 @@ describe('policyView', () => {
     );
     expect(view.rows.map((r) => [r.term, r.value])).toEqual([
       ['Organisation', 'ACEP'],
-      ['Version', '4'],
+      ['Numéro de mise à jour', '4'],
       ['Source', 'Serveur de politique (politiques.acep-cape.ca)'],
-      ['Signée par', 'Clé du bureau national'],
-      ['Dernière synchronisation', '22 nov. 2026, 17 h 30'],
+      ['Certifiée par', 'Clé du bureau national'],
+      ['Dernière vérification', '22 nov. 2026, 17 h 30'],
     ]);
     expect(view.problems).toEqual([]);
   });
@@ -82,19 +82,19 @@ describe('policyView', () => {
       'en',
     );
     expect(view.problems).toEqual([
-      'Policy server: HTTP error 503.',
-      'Policy in the IT configuration: This policy is older than the one already in force. (version 3)',
-      'Policy server: unreachable (network, host name, or missing CORS header on the server).',
-      'Grant provided by IT: The document is signed by a key that is not trusted.',
+      'Policy server: the server answered with an error (503).',
+      'Policy in the IT configuration: This policy is older than the one already in force. (update 3)',
+      'Policy server: server unreachable (network, server address, or a server that refuses Vigie’s requests).',
+      'Access authorization provided by IT: This document does not come from a source your organisation approved.',
     ]);
     expect(view.kept).toBe('The policy in force stays this one, the last that was verified.');
-    expect(view.rows.find((r) => r.term === 'Last sync')?.value).toBe('never');
+    expect(view.rows.find((r) => r.term === 'Last checked')?.value).toBe('never');
     expect(view.rows.find((r) => r.term === 'Next try')?.value).toBe('Nov 22, 2026, 5:34 p.m.');
   });
 
   it('says so when no source is configured', () => {
     const view = policyView({ policy: { policy: DEFAULT_POLICY, source: 'default' }, sync: EMPTY_SYNC }, 'en');
-    expect(view.rows.at(-1)).toEqual({ term: 'Sync', value: 'No source configured: the policy does not update itself.' });
+    expect(view.rows.at(-1)).toEqual({ term: 'Updates', value: 'No update source: the policy does not change by itself.' });
   });
 });
 
@@ -112,7 +112,7 @@ describe('healthView', () => {
       ['Gmail', 'degraded'],
       ['Outlook sur le Web', 'unseen'],
     ]);
-    expect(lines[2]).toMatchObject({ text: 'Fonctionnement dégradé (22 nov. 2026, 17 h 30)', help: expect.stringContaining('téléchargements restent surveillés') });
+    expect(lines[2]).toMatchObject({ text: 'Fonctionnement dégradé (22 nov. 2026, 17 h 30)', help: expect.stringContaining('rechargez-la') });
     expect(lines[3]?.text).toBe('Pas encore ouverte depuis le démarrage');
   });
 
@@ -132,26 +132,26 @@ describe('compromiseReport', () => {
   it('writes to the incident address with who, when, what was seen and the last events, French first', () => {
     const report = compromiseReport(state('fr', { recent: { events, skipped: 0 } }), new Date(NOW), '0.1.0');
     expect(report.to).toBe('incident@acep-cape.ca');
-    expect(report.subject).toBe("Signalement d'une compromission soupçonnée — Section locale 70 – Ottawa / Suspected compromise report — Local 70 – Ottawa");
+    expect(report.subject).toBe("Signalement d’une compromission soupçonnée — Section locale 70 – Ottawa / Suspected compromise report — Local 70 – Ottawa");
     const [fr, en] = report.body.split('\n\n— — —\n\n');
     expect(fr!.split('\n')).toEqual([
       'Bonjour,',
       '',
       'Je signale une compromission soupçonnée de renseignements des membres (article 7.7).',
       '',
-      'Compte : Marie Tremblay <marie.tremblay@example.org>',
-      'Unité : Section locale 70 – Ottawa',
-      'Comptes de la section : sl70@acep-cape.ca',
-      "Autorisation d'accès : g-2026-0070-01 (En vigueur)",
-      'Heure du signalement : 22 nov. 2026, 17 h 30 (2026-11-22T17:30:00.000Z)',
+      'Compte\u00a0: Marie Tremblay <marie.tremblay@example.org>',
+      'Unité\u00a0: Section locale 70 – Ottawa',
+      'Comptes de la section\u00a0: sl70@acep-cape.ca',
+      "Autorisation d’accès\u00a0: g-2026-0070-01 (En vigueur)",
+      'Heure du signalement\u00a0: 22 nov. 2026, 17 h 30 (2026-11-22T17:30:00.000Z)',
       '',
-      "Ce que j'ai constaté : [décrivez ici ce que vous avez vu, quand et sur quelle plateforme]",
+      "Ce que j’ai constaté\u00a0: [décrivez ici ce que vous avez vu, quand et sur quelle plateforme]",
       '',
-      'Derniers événements consignés par Vigie :',
-      '- 22 nov. 2026, 17 h 29 — Action Network — exportation : blocage',
-      '- 22 nov. 2026, 17 h 28 — Gmail — envoi de courriel : dérogation justifiée',
+      'Derniers événements consignés par Vigie\u00a0:',
+      '- 22 nov. 2026, 17 h 29 — Action Network — exportation\u00a0: blocage',
+      '- 22 nov. 2026, 17 h 28 — Gmail — envoi de courriel\u00a0: dérogation justifiée',
       '',
-      'Politique : ACEP, version 1 ; Vigie 0.1.0',
+      'Politique\u00a0: ACEP, mise à jour n° 1\u00a0; Vigie 0.1.0',
     ]);
     expect(en).toContain('Account: Marie Tremblay <marie.tremblay@example.org>');
     expect(en).toContain('- Nov 22, 2026, 5:29 p.m. — Action Network — export: blocked');
@@ -161,9 +161,9 @@ describe('compromiseReport', () => {
     const report = compromiseReport(state('en', { grant: { state: 'missing' } }), new Date(NOW), '0.1.0');
     expect(report.href.startsWith('mailto:incident@acep-cape.ca?subject=')).toBe(true);
     const url = new URL(report.href);
-    expect(url.searchParams.get('subject')).toBe('Suspected compromise report — CAPE / Signalement d\'une compromission soupçonnée — ACEP');
+    expect(url.searchParams.get('subject')).toBe('Suspected compromise report — CAPE / Signalement d’une compromission soupçonnée — ACEP');
     expect(url.searchParams.get('body')).toBe(report.body.replace(/\n/g, '\r\n'));
-    expect(report.body).toContain('Access grant: none');
+    expect(report.body).toContain('Access authorization: none');
     expect(report.href).not.toMatch(/[ \n]/);
   });
 });
@@ -180,9 +180,9 @@ describe('audit CSV', () => {
       localClock('UTC'),
     );
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe("Date et heure (UTC),Plateforme,Type d'action,Suite donnée,Décision,Description,Articles,Règles,Constats,Site,Page,Domaine de l'adresse d'envoi,Adresses courriel (nombre),Numéros de téléphone (nombre),Lignes (nombre),Justification,Détail,Politique,Version de la politique,Autorisation d'accès");
-    expect(lines[1]).toBe('2026-11-22T17:28:00+00:00,action-network,download,decided,block,Action Network — téléchargement : blocage,,,,https://actionnetwork.org,/reports/x/manage,,,,120,,,acep-member-data,3,');
-    expect(lines[2]).toBe('2026-11-22T17:29:00+00:00,gmail,send,overridden,warn,Gmail — envoi de courriel : dérogation justifiée,9.1 9.2,,,,,acep-cape.ca,,,,"\'=HYPERLINK(""x"") ""urgent"", ok\nsecond line",,,,');
+    expect(lines[0]).toBe('Date et heure (UTC),Plateforme,Type d’action,Suite donnée,Décision,Description,Articles,Règles,Constats,Site,Page,Domaine de l’adresse d’envoi,Adresses courriel (nombre),Numéros de téléphone (nombre),Lignes (nombre),Justification,Détail,Politique,Mise à jour de la politique (n°),Autorisation d’accès');
+    expect(lines[1]).toBe('2026-11-22T17:28:00+00:00,action-network,download,decided,block,Action Network — téléchargement\u00a0: blocage,,,,https://actionnetwork.org,/reports/x/manage,,,,120,,,acep-member-data,3,');
+    expect(lines[2]).toBe('2026-11-22T17:29:00+00:00,gmail,send,overridden,warn,Gmail — envoi de courriel\u00a0: dérogation justifiée,9.1 9.2,,,,,acep-cape.ca,,,,"\'=HYPERLINK(""x"") ""urgent"", ok\nsecond line",,,,');
     expect(lines).toHaveLength(4);
     expect(csv.endsWith('\r\n')).toBe(true);
   });
@@ -222,8 +222,8 @@ describe('the options page log', () => {
     expect(view.rows).toHaveLength(LOG_TABLE_ROWS);
     expect(view.count).toBe(`Événements ${LOG_TABLE_ROWS + 1} à ${2 * LOG_TABLE_ROWS} sur ${total}`);
     expect(view).toMatchObject({ previous: 0, next: 2 * LOG_TABLE_ROWS, last: 3 * LOG_TABLE_ROWS });
-    expect(view.rows[0]).toMatchObject({ platform: 'Action Network', text: 'Exportation : blocage', clauses: '7.2', verdict: 'block' });
-    expect(logTableView([], 0, 0, state('en'))).toMatchObject({ count: '0 event(s)', empty: 'No events yet.', previous: undefined, next: undefined, last: undefined });
+    expect(view.rows[0]).toMatchObject({ platform: 'Action Network', text: 'Exportation\u00a0: blocage', clauses: '7.2', verdict: 'block' });
+    expect(logTableView([], 0, 0, state('en'))).toMatchObject({ count: 'Events: 0', empty: 'No events yet.', previous: undefined, next: undefined, last: undefined });
     expect(logTableView(page.slice(0, 5), 3 * LOG_TABLE_ROWS, total, state('en')).count).toBe(`Events ${3 * LOG_TABLE_ROWS + 1} to ${total} of ${total}`);
   });
 
@@ -231,7 +231,7 @@ describe('the options page log', () => {
     const rows = [{ ok: true as const, event: event(3, { platform: 'gmail', surface: 'send', action: 'decided', verdict: 'warn' }) }, { ok: false as const, id: 2 }];
     const view = logTableView(rows, 0, 2, state('fr'));
     expect(view.rows.map((r) => [r.id, r.corrupt ?? false])).toEqual([[3, false], [2, true]]);
-    expect(view.rows[1]!.text).toBe('Entrée illisible (n° 2) : elle est conservée telle quelle');
+    expect(view.rows[1]!.text).toBe('Entrée illisible (n° 2)\u00a0: elle est conservée telle quelle');
   });
 
   it('offers every policy platform and Vigie itself as filters, and says the log holds no member data', () => {
@@ -244,7 +244,7 @@ describe('the options page log', () => {
   it('when IT manages the grant: no import, no removal, and why', () => {
     const view = optionsView(state('fr', { sync: { ...EMPTY_SYNC, grantManaged: true } }));
     expect(view).toMatchObject({ canRemove: false, managedGrant: expect.stringContaining('gérée par les TI') });
-    expect(popupView(state('fr', { sync: { ...EMPTY_SYNC, grantManaged: true } })).grantNote).toBe('Autorisation fournie par les TI de votre organisation.');
+    expect(popupView(state('fr', { sync: { ...EMPTY_SYNC, grantManaged: true } })).grantNote).toBe('Autorisation d’accès fournie par les TI de votre organisation.');
   });
 });
 
@@ -252,7 +252,7 @@ describe('the scope card of a revoked grant', () => {
   it('says its export authorizations count for nothing', () => {
     const withAuthorization = sampleGrant({ exportAuthorizations: [{ platform: 'action-network', purpose: 'Envoi postal', reference: 'BN-1', expires: '2027-01-01T00:00:00Z' }] });
     const revoked = popupView(state('fr', { grant: { state: 'held', grant: withAuthorization, status: 'revoked' } })).scope;
-    expect(revoked).toMatchObject({ statusText: 'Révoquée', authorizationsVoid: "Sans effet tant que l'autorisation d'accès n'est pas en vigueur :" });
+    expect(revoked).toMatchObject({ statusText: 'Révoquée', authorizationsVoid: "Sans effet tant que l’autorisation d’accès n’est pas en vigueur\u00a0:" });
     const valid = popupView(state('fr', { grant: { state: 'held', grant: withAuthorization, status: 'valid' } })).scope;
     expect(valid.kind === 'grant' && valid.authorizationsVoid).toBeUndefined();
   });
@@ -262,14 +262,14 @@ describe('sync and report events in plain words', () => {
   const words = (fields: Partial<StoredEvent>, lang: Lang = 'fr') => describeEvent(event(1, fields), DEFAULT_POLICY, lang).text;
 
   it('says what the sync did', () => {
-    expect(words({ action: 'policy-updated', policyVersion: 4, detail: 'url v4' })).toBe('Nouvelle politique en vigueur : version 4');
+    expect(words({ action: 'policy-updated', policyVersion: 4, detail: 'url v4' })).toBe('Nouvelle politique en vigueur (mise à jour n° 4)');
     expect(words({ action: 'policy-refused', detail: 'url bad-signature v3' }, 'en')).toBe(
-      'Policy refused: Policy server: The signature does not match: the document was altered or forged. (version 3)',
+      'Policy refused: Policy server: The signature does not match: the document was altered or forged. (update 3)',
     );
-    expect(words({ action: 'sync-failed', detail: 'url http-error HTTP 404' }, 'en')).toBe('Policy sync failed: Policy server: HTTP error 404.');
-    expect(words({ action: 'sync-failed', detail: 'something else' }, 'en')).toBe('Policy sync failed: something else');
-    expect(words({ surface: 'grant', action: 'grant-revoked' })).toBe("Autorisation d'accès révoquée par la politique");
-    expect(words({ surface: 'grant', action: 'grant-imported', detail: 'managed' }, 'en')).toBe('Access grant imported (IT configuration)');
+    expect(words({ action: 'sync-failed', detail: 'url http-error HTTP 404' }, 'en')).toBe('Policy update failed: Policy server: the server answered with an error (404).');
+    expect(words({ action: 'sync-failed', detail: 'something else' }, 'en')).toBe('Policy update failed: something else');
+    expect(words({ surface: 'grant', action: 'grant-revoked' })).toBe("Autorisation d’accès révoquée par la politique");
+    expect(words({ surface: 'grant', action: 'grant-imported', detail: 'managed' }, 'en')).toBe('Access authorization imported (IT configuration)');
     expect(words({ surface: 'report', action: 'reported' })).toBe('Compromission soupçonnée signalée');
     expect(words({ platform: 'gmail', surface: 'health', action: 'degraded' }, 'en')).toBe('Gmail — degraded');
   });

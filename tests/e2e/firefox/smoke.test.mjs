@@ -50,7 +50,7 @@ describe('the extension in Firefox ESR', () => {
     console.log(`# ${ff.version}, launched and installed in ${ff.launchMs} ms`);
     const popup = await openExtensionTab(ff.browser, 'popup.html');
     const text = await pollIn(popup, () => document.querySelector('.scope') && document.body.innerText, undefined, { what: 'the popup to render' });
-    assert.match(text, /No access grant recorded|Aucune autorisation/);
+    assert.match(text, /No access authorization recorded|Aucune autorisation/);
     await popup.close();
   });
 
