@@ -6,10 +6,16 @@ const modules: Array<[string, () => Promise<{ run: () => Promise<BenchRow[]> }>]
   ['content-scripts', () => import('./content-scripts')],
   ['log-insert', () => import('./log-insert')],
   ['webmail-page-cost', () => import('./webmail-page-cost')],
+  ['webmail-real-send', () => import('./webmail-real-send')],
+  ['scale-page', () => import('./scale-page')],
+  ['scale-log', () => import('./scale-log')],
 ];
+// `npm run bench -- scale-log` runs only the modules whose name contains one of the words given.
+const only = process.argv.slice(2);
+const chosen = only.length ? modules.filter(([name]) => only.some((w) => name.includes(w))) : modules;
 
 const rows: BenchRow[] = [];
-for (const [name, load] of modules) {
+for (const [name, load] of chosen) {
   try {
     rows.push(...(await (await load()).run()));
   } catch (error) {

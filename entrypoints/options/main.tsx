@@ -4,7 +4,19 @@ import { t } from '../../lib/i18n';
 import { sendToBackground } from '../../lib/messaging/client';
 import { saveSettings } from '../../lib/state/settings';
 import { mountPage } from '../../lib/ui/mount';
+import type { LogReader } from '../../lib/ui/log-section';
+import { openLogDatabase } from '../../lib/log/database';
+import { countEvents, eventChunks, pageEvents } from '../../lib/log/log-pages';
 import { App, type OptionsActions } from './App';
+
+// The log is read here, straight from its IndexedDB (this page shares the worker's origin): a
+// page of 200 rows and an index count, never 100 000 events copied through a message.
+const db = openLogDatabase();
+const logReader: LogReader = {
+  count: (query) => countEvents(db, query),
+  page: (query, offset, limit) => pageEvents(db, query, offset, limit),
+  chunks: (query, size) => eventChunks(db, query, size),
+};
 
 void mountPage(
   document.getElementById('app')!,
@@ -17,16 +29,13 @@ void mountPage(
         await sendToBackground({ type: 'sync-now' });
         await refresh();
       },
-      queryLog: async (query) => {
-        const reply = await sendToBackground({ type: 'query-log', query });
-        return reply.ok ? reply.log : undefined;
-      },
-      saveCsv: async (csv, filename) => {
+      log: logReader,
+      saveCsv: async (parts, filename) => {
         // A link download from this page: its address is the extension's own, never a guarded
         // platform's, so the downloads guard lets it through. (`downloads.download` would lose the
         // file name in Chrome while an `onDeterminingFilename` listener exists.) The byte-order
         // mark makes spreadsheet programs read the file as UTF-8.
-        const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
+        const url = URL.createObjectURL(new Blob(['\uFEFF', ...parts], { type: 'text/csv;charset=utf-8' }));
         const link = Object.assign(document.createElement('a'), { href: url, download: filename });
         link.click();
         setTimeout(() => URL.revokeObjectURL(url), 60_000);

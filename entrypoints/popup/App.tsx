@@ -4,6 +4,7 @@ import { HealthList } from '../../lib/ui/health-list';
 import { PolicyPanel } from '../../lib/ui/policy-panel';
 import { popupView } from '../../lib/ui/popup-view';
 import { ScopeCard } from '../../lib/ui/scope-card';
+import { SenderAnswersList } from '../../lib/ui/sender-answers-list';
 
 export interface PopupActions {
   openOptions: () => void;
@@ -11,6 +12,8 @@ export interface PopupActions {
   syncNow: () => Promise<void>;
   /** Logs the report and opens the prefilled message (clause 7.7). */
   reportCompromise: () => Promise<void>;
+  /** Forgets what the person said a webmail mailbox sends from: the next send asks again. */
+  forgetSenderAnswer: (mailbox: string) => Promise<void>;
 }
 
 export function App({ state, actions }: { state: VigieState; actions: PopupActions }) {
@@ -28,6 +31,7 @@ export function App({ state, actions }: { state: VigieState; actions: PopupActio
       </section>
       <PolicyPanel view={view.policy} onCheck={actions.syncNow} />
       <HealthList heading={view.healthHeading} lines={view.health} />
+      <SenderAnswersList view={view.senderAnswers} onForget={(mailbox) => void actions.forgetSenderAnswer(mailbox)} />
       <section aria-labelledby="events-heading">
         <h2 id="events-heading">{view.eventsHeading}</h2>
         <EventList events={view.events} empty={view.noEvents} />

@@ -13,6 +13,10 @@ void mountPage(
         await browser.runtime.openOptionsPage();
         window.close();
       },
+      forgetSenderAnswer: async (mailbox) => {
+        await sendToBackground({ type: 'forget-sender-answer', mailbox });
+        await refresh();
+      },
       syncNow: async () => {
         await sendToBackground({ type: 'sync-now' });
         await refresh();

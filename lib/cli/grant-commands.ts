@@ -2,33 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { canonicalJson } from '../core/canonical-json';
 import { GrantSchema, grantStatus, type Grant } from '../core/grant';
 import { describeIssues } from '../core/errors';
+import { grantPolicyProblems } from '../core/grant-check';
+import { grantTemplate } from '../core/grant-template';
 import { DEFAULT_POLICY } from '../packs';
-import { readEnvelope, signDocument, SignatureRefusal, toToken, verifyGrant } from '../core/signature';
+import { readEnvelope, signDocument, SignatureRefusal, toToken, verifyGrant, verifyPolicy, type TrustedKey } from '../core/signature';
 import type { Policy } from '../core/policy';
 import { args, type Io } from './main';
-import { readJson, readKeyPair, readPolicyFile, readText, readTrust, UsageError, writeOut } from './io';
+import { isEnvelope, readJson, readKeyPair, readPolicyFile, readText, readTrust, UsageError, writeOut } from './io';
 import { refused } from './policy-commands';
-import { recordIssued } from './register';
-
-/** A draft to fill in, shaped by the organisation's policy: its id, its first role, its platforms. */
-function template(policy: Policy): Record<string, unknown> {
-  const sectioned = policy.localIdentification !== undefined;
-  return {
-    schema: 'vigie.grant/1',
-    organisation: policy.organisation.id,
-    holder: { name: 'Prénom Nom', email: 'personne@example.org' },
-    ...(sectioned ? { section: { number: '0', name: { fr: 'Nom de la section', en: 'Name of the section' }, accounts: [] } } : {}),
-    role: policy.roles[0]?.id,
-    platforms: policy.platforms.filter((p) => p.surfaces.length > 0).map((p) => p.id),
-    ...(policy.classification ? { clearance: policy.roles[0]?.clearance ?? policy.classification.levels[0]?.id } : {}),
-    ...(sectioned ? {} : { task: { description: 'La tâche que cet accès sert', endsAt: '2027-06-30T23:59:59-04:00' }, confidentialityAgreementDate: '2026-01-31' }),
-    declarationDate: '2026-01-31',
-    trainingDate: '2026-02-15',
-    mfaResponsible: false,
-    exportAuthorizations: [],
-    expiresAt: '2027-06-30T23:59:59-04:00',
-  };
-}
+import { folderFromArgs } from './officer-command';
+import { issueGrant } from '../officer/grants-service';
+import { OfficerError } from '../officer/officer';
 
 export async function grantCommand(argv: string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv;
@@ -36,7 +20,7 @@ export async function grantCommand(argv: string[], io: Io): Promise<number> {
     case 'template': {
       const { values } = args(rest, { policy: { type: 'string' } });
       const policy = values.policy ? await readPolicyFile(values.policy as string) : DEFAULT_POLICY;
-      io.stdout(`${JSON.stringify(template(policy), null, 2)}\n`);
+      io.stdout(`${JSON.stringify(grantTemplate(policy), null, 2)}\n`);
       return 0;
     }
     case 'issue':
@@ -51,10 +35,12 @@ export async function grantCommand(argv: string[], io: Io): Promise<number> {
 }
 
 async function issue(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = args(argv, { key: { type: 'string' }, policy: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, register: { type: 'string' } });
+  const { values, positionals } = args(argv, { key: { type: 'string' }, policy: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, register: { type: 'string' }, dir: { type: 'string' } });
   const [file] = positionals;
-  if (!file || !values.key) throw new UsageError('usage: vigie grant issue DRAFT.json --key KEY.json [--policy POLICY.json]');
+  if (values.register) throw new UsageError('the register is now a database in the officer\'s folder: issue with --dir FOLDER (and move an old register with "vigie register import REG.json --dir FOLDER")');
+  if (!file || (!values.key && !values.dir)) throw new UsageError('usage: vigie grant issue DRAFT.json --key KEY.json [--policy POLICY.json] | --dir FOLDER');
   const draft = (await readJson(file)) as Record<string, unknown>;
+  if (values.dir) return issueInFolder(draft, file, values, io);
   const payload = { id: `g-${randomUUID()}`, issuedAt: new Date().toISOString(), ...draft };
   const parsed = GrantSchema.safeParse(payload);
   if (!parsed.success) throw new UsageError(`${file}: ${describeIssues(parsed.error).join('; ')}`);
@@ -62,25 +48,29 @@ async function issue(argv: string[], io: Io): Promise<number> {
   checkAgainstPolicy(parsed.data, policy, file);
   const key = await readKeyPair(values.key as string);
   const signed = await signDocument('grant', JSON.parse(canonicalJson(parsed.data)), key);
-  if (values.register) await recordIssued(values.register as string, parsed.data, key.keyId);
   await writeOut(values.out as string | undefined, `${values.json ? JSON.stringify(signed, null, 2) : toToken(signed)}\n`, io.stdout);
   io.stderr(`vigie: grant ${parsed.data.id} issued to ${parsed.data.holder.name}, expires ${parsed.data.expiresAt}\n`);
   return 0;
 }
 
-/** A grant naming a role, platform or clearance its organisation's policy does not know is a typo, not a grant. */
-function checkAgainstPolicy(grant: Grant, policy: Policy, file: string): void {
-  const problems: string[] = [];
-  if (grant.organisation !== policy.organisation.id) problems.push(`organisation: "${grant.organisation}" is not the policy's ("${policy.organisation.id}")`);
-  if (!policy.roles.some((r) => r.id === grant.role)) problems.push(`role: "${grant.role}" is not one of ${policy.roles.map((r) => r.id).join(', ')}`);
-  const platformIds = policy.platforms.map((p) => p.id);
-  grant.platforms.forEach((p, i) => p === '*' || platformIds.includes(p) || problems.push(`platforms[${i}]: unknown platform "${p}"`));
-  grant.exportAuthorizations.forEach((a, i) => platformIds.includes(a.platform) || problems.push(`exportAuthorizations[${i}].platform: unknown platform "${a.platform}"`));
-  const levels = policy.classification?.levels.map((l) => l.id) ?? [];
-  if (grant.clearance !== undefined && !levels.includes(grant.clearance)) {
-    problems.push(`clearance: "${grant.clearance}" is not one of ${levels.join(', ') || '(the policy has no classification levels)'}`);
+/** With the officer's folder: the console's own issue service (checked, signed, recorded, audited). */
+async function issueInFolder(draft: Record<string, unknown>, file: string, values: Record<string, unknown>, io: Io): Promise<number> {
+  const officer = await folderFromArgs(values, io);
+  try {
+    const { grant, token } = await issueGrant(officer, draft);
+    await writeOut(values.out as string | undefined, `${token}\n`, io.stdout);
+    io.stderr(`vigie: grant ${grant.id} issued to ${grant.holder.name}, expires ${grant.expiresAt}, recorded in ${officer.dir}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof OfficerError) throw new UsageError(`${file}: ${error.problems.join('; ') || error.message}`);
+    throw error;
+  } finally {
+    officer.db.close();
   }
-  if (grant.task && Date.parse(grant.task.endsAt) > Date.parse(grant.expiresAt)) problems.push('task.endsAt: the task ends after the grant expires');
+}
+
+function checkAgainstPolicy(grant: Grant, policy: Policy, file: string): void {
+  const problems = grantPolicyProblems(grant, policy);
   if (problems.length) throw new UsageError(`${file}: ${problems.join('; ')}`);
 }
 
@@ -93,7 +83,12 @@ async function verify(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(argv, { trust: { type: 'string', multiple: true }, policy: { type: 'string' } });
   const token = await tokenArg(positionals[0]);
   const trust = await readTrust((values.trust as string[] | undefined) ?? []);
-  const policy = values.policy ? await readPolicyFile(values.policy as string) : DEFAULT_POLICY;
+  let policy: Policy = DEFAULT_POLICY;
+  try {
+    if (values.policy) policy = await signedPolicyFile(values.policy as string, trust);
+  } catch (error) {
+    return refused(error, io, 'policy');
+  }
   try {
     const { grant, key } = await verifyGrant(token, trust, policy, new Date());
     io.stdout(`${JSON.stringify({ valid: true, id: grant.id, holder: grant.holder.name, expiresAt: grant.expiresAt, keyId: key.keyId })}\n`);
@@ -101,6 +96,16 @@ async function verify(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     return refused(error, io);
   }
+}
+
+/**
+ * The policy a grant is checked against: its revocation list decides, so it must be a signed policy
+ * that verifies against the same trusted keys. A refusal (tampered, unknown key) is the answer.
+ */
+async function signedPolicyFile(path: string, trust: readonly TrustedKey[]): Promise<Policy> {
+  const document = await readJson(path);
+  if (!isEnvelope(document)) throw new UsageError(`${path}: not a signed policy (sign it with "vigie policy sign"); an unsigned file proves nothing`);
+  return (await verifyPolicy(document, trust)).policy;
 }
 
 /** Shows what a token says without trusting it: the signature is not checked here. */

@@ -2,6 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parsePolicy, type Policy } from '../core/policy';
 import { readEnvelope, type KeyPairFile, type TrustedKey } from '../core/signature';
 import { InvalidDocumentError } from '../core/errors';
+import { isPlainKey, isProtected, KeyError, unlockKey } from '../officer/key-file';
+import { askPassphrase } from './passphrase';
 
 /** A bad command line or input file: printed as one line on stderr, exit code 2. */
 export class UsageError extends Error {
@@ -25,12 +27,16 @@ export async function readJson(path: string): Promise<unknown> {
   }
 }
 
+/** A private key file, plain or sealed by a passphrase (then asked for; see lib/officer/key-file.ts). */
 export async function readKeyPair(path: string): Promise<KeyPairFile> {
-  const value = (await readJson(path)) as Partial<KeyPairFile>;
-  if (typeof value.keyId !== 'string' || typeof value.publicKey !== 'string' || typeof value.privateKey !== 'string') {
-    throw new UsageError(`${path} is not a private key file made by "vigie keygen"`);
+  const value = await readJson(path);
+  if (!isPlainKey(value) && !isProtected(value)) throw new UsageError(`${path} is not a private key file made by "vigie keygen"`);
+  try {
+    return (await unlockKey(value, () => askPassphrase())).key;
+  } catch (error) {
+    if (error instanceof KeyError) throw new UsageError(`${path}: ${error.message}`);
+    throw error;
   }
-  return value as KeyPairFile;
 }
 
 /** Public keys to trust: key files made by keygen (private or public half). */

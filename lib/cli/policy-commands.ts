@@ -62,9 +62,9 @@ export async function revokeInPolicy(grantId: string, policyFile: string, keyFil
   io.stderr(`vigie: grant ${grantId} revoked in policy ${policy.id} version ${next.version}\n`);
 }
 
-/** A refusal is an answer, not a crash: JSON on stdout, exit 1. */
-export function refused(error: unknown, io: Io): number {
+/** A refusal is an answer, not a crash: JSON on stdout, exit 1; `document` says when it is not the one named first. */
+export function refused(error: unknown, io: Io, document?: 'policy'): number {
   if (!(error instanceof SignatureRefusal)) throw error;
-  io.stdout(`${JSON.stringify({ valid: false, refusal: error.code, message: error.text, problems: error.problems })}\n`);
+  io.stdout(`${JSON.stringify({ valid: false, ...(document ? { document } : {}), refusal: error.code, message: error.text, problems: error.problems })}\n`);
   return 1;
 }

@@ -46,28 +46,29 @@ export interface Decision {
 
 const RANK: Record<DecidedVerdict, number> = { allow: 0, audit: 1, warn: 2, block: 3 };
 
+// Each says what to do now, naming the contact with its article (the policy's `inSentence`).
 const GRANT_MESSAGES: Record<Exclude<GrantStatus, 'valid'>, Text> = {
   missing: {
-    fr: "Aucune autorisation d'accès n'est enregistrée dans Vigie : toute exportation est bloquée. Communiquez avec {contact} ({email}).",
-    en: 'No access grant is recorded in Vigie: every export is blocked. Contact {contact} ({email}).',
+    fr: "Aucune autorisation d’accès n’est enregistrée dans Vigie : toute exportation est bloquée. Pour en obtenir une, écrivez à {contact} ({email}), puis importez-la dans les options de Vigie.",
+    en: 'No access authorization is recorded in Vigie: every export is blocked. To get one, write to {contact} ({email}), then import it in Vigie’s options.',
   },
   expired: {
-    fr: "Votre autorisation d'accès est expirée : toute exportation est bloquée. Communiquez avec {contact} ({email}).",
-    en: 'Your access grant has expired: every export is blocked. Contact {contact} ({email}).',
+    fr: "Votre autorisation d’accès a expiré : toute exportation est bloquée. Demandez son renouvellement à {contact} ({email}). D’ici là, n’utilisez plus les renseignements que vous avez déjà exportés.",
+    en: 'Your access authorization has expired: every export is blocked. Ask {contact} ({email}) to renew it. Until then, stop using any information you already exported.',
   },
   'not-yet-valid': {
-    fr: "Votre autorisation d'accès n'est pas encore en vigueur : toute exportation est bloquée. Communiquez avec {contact} ({email}).",
-    en: 'Your access grant is not in force yet: every export is blocked. Contact {contact} ({email}).',
+    fr: "Votre autorisation d’accès n’est pas encore en vigueur : toute exportation est bloquée jusqu’à sa date de début. Questions : {contact} ({email}).",
+    en: 'Your access authorization is not in force yet: every export is blocked until it starts. Questions: {contact} ({email}).',
   },
   revoked: {
-    fr: "Votre autorisation d'accès a été révoquée : toute exportation est bloquée. Communiquez avec {contact} ({email}).",
-    en: 'Your access grant has been revoked: every export is blocked. Contact {contact} ({email}).',
+    fr: "Votre autorisation d’accès a été révoquée : toute exportation est bloquée. Cessez d’utiliser les renseignements que vous avez exportés et écrivez à {contact} ({email}).",
+    en: 'Your access authorization has been revoked: every export is blocked. Stop using any information you exported and write to {contact} ({email}).',
   },
 };
 
 const PLATFORM_NOT_GRANTED: Text = {
-  fr: "Votre autorisation d'accès ne couvre pas {platform} : l'exportation est bloquée. Communiquez avec {contact} ({email}).",
-  en: 'Your access grant does not cover {platform}: the export is blocked. Contact {contact} ({email}).',
+  fr: "Votre autorisation d’accès ne couvre pas {platform} : l’exportation est bloquée. Pour l’y étendre, écrivez à {contact} ({email}).",
+  en: 'Your access authorization does not cover {platform}: the export is blocked. To extend it, write to {contact} ({email}).',
 };
 
 const ALLOW: Omit<Decision, 'grantStatus'> = {
@@ -94,7 +95,8 @@ export function decide(action: Action, policy: Policy, grant: Grant | undefined,
     return { ...ALLOW, grantStatus: status };
   }
 
-  const contact = { contact: policy.contacts.privacyOfficer.title, email: policy.contacts.privacyOfficer.email };
+  const officer = policy.contacts.privacyOfficer;
+  const contact = { contact: officer.inSentence ?? officer.title, email: officer.email };
   const rule = findRule(policy, action.surface, action.platform, undefined, grant);
   const ruleClauses = rule?.clauses ?? [];
   if (status !== 'valid' || !grant) {

@@ -66,8 +66,15 @@ export const Platform = z.object({
   classification: Id.optional(),
   /** Accounts on this platform that speak for the organisation (handles or page names). */
   officialAccounts: z.array(z.string().min(1)).default([]),
+  /**
+   * Webmail: what to do when the page does not say which account a message is sent from.
+   * `ask` (the default) asks at the first send and remembers the answer for that mailbox;
+   * `assume-local` checks it as a local-section account; `ignore` leaves it unchecked.
+   */
+  unknownSender: z.enum(['ask', 'assume-local', 'ignore']).optional(),
 });
 export type Platform = z.infer<typeof Platform>;
+export type UnknownSenderMode = NonNullable<Platform['unknownSender']>;
 
 export const Override = z.discriminatedUnion('allowed', [
   z.object({ allowed: z.literal(false) }),
@@ -108,7 +115,8 @@ export const PolicySchema = z
     title: Text,
     organisation: z.object({ id: Id, name: Text, shortName: Text }),
     contacts: z.object({
-      privacyOfficer: z.object({ title: Text, email: Email }),
+      /** `inSentence`: the title as it reads after "contact" (with its article: "la personne responsable…"). */
+      privacyOfficer: z.object({ title: Text, inSentence: Text.optional(), email: Email }),
       nationalOffice: z.object({ name: Text, email: Email }),
       incidentReporting: z.object({ email: Email, clause: ClauseRef }),
     }),
@@ -139,6 +147,12 @@ export const PolicySchema = z
     /** Above these counts, a copy, a clipboard write or a printed page is member data, not one address. */
     copyThreshold: z.object({ emails: z.number().int().min(1), phones: z.number().int().min(1), rows: z.number().int().min(1) }),
     campaignLexicon: z.object({ clause: ClauseRef, terms: z.array(z.string().min(2)).min(1) }).optional(),
+    /** Who authorizes an exception to these clauses, and through whom the request goes (dialogs' "Request an authorization"). */
+    authorizations: z.array(z.object({ clauses: z.array(ClauseRef).min(1), authority: Text, email: Email })).default([]),
+    /** Reasons offered when going ahead anyway (plus "Vigie is wrong here"), for these surfaces or all. */
+    overrideReasons: z.array(z.object({ id: Id, text: Text, surfaces: z.array(Surface).optional() })).default([]),
+    /** `title`: the policy's sections have no numbers of their own, so Vigie cites them by title. */
+    citations: z.enum(['number', 'title']).default('number'),
     /** Clauses Vigie cannot check, shown as reminders rather than fake checks. */
     reminders: z.array(z.object({ clause: ClauseRef, text: Text })).default([]),
     /** Clause that an invalid (missing, expired, revoked) access grant rests on. */

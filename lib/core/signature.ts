@@ -6,14 +6,18 @@ import { grantStatus, parseGrant, type Grant } from './grant';
 import { parsePolicy, type Policy } from './policy';
 import type { Text } from './text';
 
-export type DocumentKind = 'policy' | 'grant';
+/** `sites`: a site pack (lib/core/site-pack.ts), signed by the same keys as the policy. */
+export type DocumentKind = 'policy' | 'grant' | 'sites';
 
-/** A signed document: the payload, and an Ed25519 signature over canonical JSON of {kind, payload}. */
-export const SignedEnvelope = z.object({
+/**
+ * A signed document: the payload, and an Ed25519 signature over canonical JSON of {kind, payload}.
+ * Strict: a field the format does not have is refused, not ignored ("modified" means "refused").
+ */
+export const SignedEnvelope = z.strictObject({
   vigie: z.literal('signed/1'),
-  kind: z.enum(['policy', 'grant']),
+  kind: z.enum(['policy', 'grant', 'sites']),
   payload: z.record(z.string(), z.unknown()),
-  signature: z.object({ alg: z.literal('Ed25519'), keyId: z.string().min(1), value: z.string().min(1) }),
+  signature: z.strictObject({ alg: z.literal('Ed25519'), keyId: z.string().min(1), value: z.string().min(1) }),
 });
 export type SignedEnvelope = z.infer<typeof SignedEnvelope>;
 
@@ -35,7 +39,8 @@ export type RefusalCode =
   | 'not-yet-valid'
   | 'revoked'
   | 'wrong-organisation'
-  | 'rollback';
+  | 'rollback'
+  | 'other-policy';
 
 const REFUSALS: Record<RefusalCode, Text> = {
   malformed: { fr: 'Le document signé est illisible (format inattendu).', en: 'The signed document cannot be read (unexpected format).' },
@@ -48,6 +53,10 @@ const REFUSALS: Record<RefusalCode, Text> = {
   revoked: { fr: "L'autorisation d'accès a été révoquée.", en: 'The access grant has been revoked.' },
   'wrong-organisation': { fr: "L'autorisation d'accès vient d'une autre organisation que la politique.", en: 'The access grant belongs to another organisation than the policy.' },
   rollback: { fr: 'Cette politique est plus ancienne que celle déjà en vigueur.', en: 'This policy is older than the one already in force.' },
+  'other-policy': {
+    fr: "Cette politique n'est pas celle retenue pour votre organisation (autre identifiant) : elle est refusée.",
+    en: 'This policy is not the one set for your organisation (another id): it is refused.',
+  },
 };
 
 /** A refused signed document; `code` says which refusal, `message` says it in French and English. */
@@ -114,12 +123,36 @@ export function readEnvelope(input: unknown): SignedEnvelope {
   } catch (error) {
     throw new SignatureRefusal('malformed', error instanceof Error ? error.message : undefined);
   }
+  const proto = protoMember(value);
+  if (proto !== undefined) throw new SignatureRefusal('malformed', `a "__proto__" member at ${proto}`);
   const parsed = SignedEnvelope.safeParse(value);
-  if (!parsed.success) throw new SignatureRefusal('malformed', parsed.error.issues[0]?.message);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SignatureRefusal('malformed', issue ? `${issue.path.join('.') || '(document)'}: ${issue.message}` : undefined);
+  }
   return parsed.data;
 }
 
-async function verifyEnvelope(envelope: SignedEnvelope, kind: DocumentKind, trusted: readonly TrustedKey[]): Promise<TrustedKey> {
+/** Deeper than any policy or grant: a document nested further is not one of ours. */
+const MAX_DEPTH = 32;
+
+/**
+ * Where a document holds a member named `__proto__` (JSON.parse makes it an own member), if it
+ * does. Inert for the signature, but a parser that copies members by assignment would change an
+ * object's prototype with it: no genuine Vigie document has one, so it is refused outright.
+ */
+export function protoMember(value: unknown, path = '(document)', depth = 0): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth > MAX_DEPTH) return path;
+  if (Object.prototype.hasOwnProperty.call(value, '__proto__')) return `${path}.__proto__`;
+  for (const [key, child] of Object.entries(value)) {
+    const found = protoMember(child, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+export async function verifyEnvelope(envelope: SignedEnvelope, kind: DocumentKind, trusted: readonly TrustedKey[]): Promise<TrustedKey> {
   if (envelope.kind !== kind) throw new SignatureRefusal('wrong-kind', `expected ${kind}, got ${envelope.kind}`);
   const key = trusted.find((k) => k.keyId === envelope.signature.keyId);
   if (!key) throw new SignatureRefusal('unknown-key', envelope.signature.keyId);
@@ -154,15 +187,38 @@ export interface VerifiedPolicy {
   envelope: SignedEnvelope;
 }
 
-/** Verifies a signed policy; refuses a rollback below `held` (same policy id, lower version). */
+/**
+ * The policy id each organisation may use, so versions are ordered within one policy: `managed`
+ * is the id IT sets (it wins), `accepted` the id first accepted for each organisation. A policy
+ * of another id, even signed by a trusted key and of a higher version, is refused: otherwise an
+ * older policy under another id (a pilot) could be served to undo a revocation.
+ */
+export interface PolicyPins {
+  managed?: string;
+  accepted?: Readonly<Record<string, string>>;
+}
+
+/** The id a policy of `organisation` must have, if one is pinned. */
+export function pinnedId(pins: PolicyPins | undefined, organisation: string): string | undefined {
+  return pins?.managed ?? (pins?.accepted && Object.hasOwn(pins.accepted, organisation) ? pins.accepted[organisation] : undefined);
+}
+
+/**
+ * Verifies a signed policy; refuses a rollback below `held` (same policy id, lower version) and a
+ * policy whose id is not the one pinned for its organisation.
+ */
 export async function verifyPolicy(
   input: unknown,
   trusted: readonly TrustedKey[],
-  held?: { id: string; version: number },
+  held?: { id: string; version: number; pins?: PolicyPins },
 ): Promise<VerifiedPolicy> {
   const envelope = readEnvelope(input);
   const key = await verifyEnvelope(envelope, 'policy', trusted);
   const policy = parseOrRefuse(parsePolicy, envelope.payload);
+  const pinned = pinnedId(held?.pins, policy.organisation.id);
+  if (pinned !== undefined && pinned !== policy.id) {
+    throw new SignatureRefusal('other-policy', `"${policy.id}" where "${pinned}" is pinned`);
+  }
   if (held && held.id === policy.id && policy.version < held.version) {
     throw new SignatureRefusal('rollback', `version ${policy.version} < ${held.version}`);
   }

@@ -13,6 +13,7 @@ export interface TabInfo {
   url?: string;
   active?: boolean;
   lastAccessed?: number;
+  openerTabId?: number;
 }
 
 const HeldReply = z.discriminatedUnion('choice', [
@@ -34,11 +35,6 @@ export async function tabFor(tabs: TabsApi, pageUrl: string): Promise<number | u
   const candidates = (await tabs.query({})).filter((t) => t.id !== undefined && t.url && originOf(t.url) === origin);
   candidates.sort((a, b) => Number(b.active ?? false) - Number(a.active ?? false) || (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
   return candidates[0]?.id;
-}
-
-export async function activeTabUrl(tabs: TabsApi): Promise<string | undefined> {
-  const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
-  return tab?.url;
 }
 
 /**

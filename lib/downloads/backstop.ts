@@ -2,7 +2,8 @@ import { originAndPath } from '../core/page-place';
 import { logEvent } from '../log/event-log';
 import type { Services } from '../state/services';
 import { justificationAccepted } from './approval';
-import { activeTabUrl, askPage, tabFor, tellPage, type TabsApi } from './ask-page';
+import { askPage, tabFor, tellPage, type TabsApi } from './ask-page';
+import { ConfigUnread } from './config-hold';
 import type { DownloadFacts } from './download-source';
 import { judgeDownload, type Judgement } from './judge';
 import { clearHeld, markHeld, takeOrphan } from './held';
@@ -21,6 +22,8 @@ export interface BackstopDeps {
   tabs: TabsApi;
   /** Any extension API call: keeps the worker up while a person reads the page's dialog. */
   keepAlive: () => void;
+  /** How long a download waits for IT's configuration (config-hold.ts; tests shorten it). */
+  configHoldMs?: number;
 }
 
 /**
@@ -33,11 +36,13 @@ export interface BackstopDeps {
 export async function runBackstop(item: DownloadFacts, hold: Hold, deps: BackstopDeps): Promise<void> {
   let judgement: Judgement | undefined;
   try {
-    judgement = await judgeDownload(item, deps.services, () => activeTabUrl(deps.tabs));
-  } catch {
-    // The policy could not be read: a download that may be a guarded site's does not go ahead.
+    judgement = await judgeDownload(item, deps.services, deps.tabs, deps.configHoldMs);
+  } catch (error) {
+    // The policy could not be read, or IT's configuration still has not been (config-hold.ts): a
+    // download that may be a guarded site's does not go ahead on the bundled default alone.
     await hold.stop();
-    await record(deps.services, { time: deps.services.now().getTime(), platform: 'vigie', surface: 'download', action: 'blocked', detail: 'policy-unreadable' });
+    const detail = error instanceof ConfigUnread ? 'configuration-unread' : 'policy-unreadable';
+    await record(deps.services, { time: deps.services.now().getTime(), platform: 'vigie', surface: 'download', action: 'blocked', detail });
     return;
   }
   if (!judgement) return hold.proceed();
@@ -97,11 +102,7 @@ export async function recoverOrphan(id: number, deps: Pick<BackstopDeps, 'servic
 }
 
 async function pageTab(tabs: TabsApi, judgement: Judgement): Promise<number | undefined> {
-  if (judgement.source.fromActiveTab) {
-    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.id;
-  }
-  return tabFor(tabs, judgement.source.pageUrl);
+  return judgement.source.tabId ?? tabFor(tabs, judgement.source.pageUrl);
 }
 
 /**
@@ -112,7 +113,7 @@ async function pageTab(tabs: TabsApi, judgement: Judgement): Promise<number | un
 async function logDownload(services: Services, item: DownloadFacts, judgement: Judgement, action: string, extra: { justification?: string; detail?: string }): Promise<void> {
   const { source, decision, context, fileType } = judgement;
   const place = source.pageUrl === item.referrer ? originAndPath(source.pageUrl) : { origin: originAndPath(source.pageUrl).origin };
-  const detail = [`type=${fileType}`, source.fromActiveTab ? 'from=active-tab' : undefined, extra.detail].filter(Boolean).join(' ');
+  const detail = [`type=${fileType}`, source.attributed ? `from=${source.attributed}` : undefined, extra.detail].filter(Boolean).join(' ');
   await record(services, {
     time: services.now().getTime(),
     platform: source.platform.id,

@@ -17,8 +17,13 @@ export interface DownloadSource {
   platform: Platform;
   /** The page the download came from, as far as the browser says: referrer, else the URL's origin. */
   pageUrl: string;
-  /** The download names no page of its own (`data:`, a `blob:` without origin): the tab was asked. */
-  fromActiveTab?: boolean;
+  /**
+   * The download names no page of its own (`data:`, a `blob:` without origin), so it was attributed
+   * (attribution.ts): to an open tab of the platform, or to a pop-up opened from one.
+   */
+  attributed?: 'open-tab' | 'opener';
+  /** The tab to tell, when the attribution found one. */
+  tabId?: number;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Grant } from '../core/grant';
 import type { GrantStatus } from '../core/grant-status';
 import type { Lang } from '../core/lang';
 import type { Policy } from '../core/policy';
+import type { SitePack } from '../core/site-pack';
 
 /**
  * What a content script needs to decide on its own, without a round trip at the moment of the
@@ -15,4 +16,6 @@ export interface GuardContext {
   grantStatus: GrantStatus;
   /** The policy's platform id for the page that asked. */
   platform: string;
+  /** A signed site pack newer than the bundled one, when one is in force (adapters then read their selectors from it). */
+  sites?: SitePack;
 }

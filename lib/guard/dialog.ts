@@ -1,164 +1,100 @@
-import type { Bilingual, Lang } from '../core/lang';
-import { gt, type GuardStringKey } from './strings';
+import type { Lang } from '../core/lang';
 import { DIALOG_CSS } from './dialog-style';
+import type { DialogResult, DialogSpec } from './dialog-spec';
+import { renderView, type View, type ViewHost } from './dialog-views';
+import { VisibilityGate } from './dialog-visibility';
 
-export interface DialogReason {
-  message: Bilingual;
-  clauses: readonly string[];
-}
-
-export interface DialogFix {
-  id: string;
-  label: Bilingual;
-}
-
-export interface DialogSpec {
-  lang: Lang;
-  title: Bilingual;
-  reasons: readonly DialogReason[];
-  /** Clause titles from the policy, shown beside each cited clause number. */
-  clauseTitles: Readonly<Record<string, { title: Bilingual }>>;
-  /** One-click fixes offered first (e.g. "Insert the notice and send"). */
-  fixes?: readonly DialogFix[];
-  /** An editable line the user can change before a fix uses it (e.g. the local's opening line). */
-  editable?: { label: Bilingual; value: string; forFix: string };
-  /** Present only where the policy allows going ahead; `required` needs a written justification. */
-  override?: { label: Bilingual; justification: 'required' | 'optional' | 'none' };
-  /** Extra lines: who to contact, an authorization in force. */
-  notes?: readonly Bilingual[];
-}
-
-export type DialogResult =
-  | { choice: 'cancel' }
-  | { choice: 'override'; justification: string }
-  | { choice: 'fix'; id: string; value?: string };
-
-/** The shortest justification accepted where one is required. */
-export const MIN_JUSTIFICATION = 10;
+export * from './dialog-spec';
 
 /**
- * Shows the guard's dialog in a closed shadow root, so the page can neither read nor press it,
- * and resolves with the person's choice. Only trusted events count: a click the page synthesises
- * on the host does not reach the buttons, and one that does is ignored. Page text is only ever
- * set as text. Escape or an abort cancels.
+ * Shows the guard's dialog and resolves with the person's choice. It is a real modal: a
+ * `<dialog>` opened with `showModal()` inside a closed shadow root, so it sits in the browser's top
+ * layer (no page z-index covers it, the page behind is inert), the page can neither read nor press
+ * it, and the host's own `!important` styles outrank the page's (the shadow tree wins for
+ * important declarations). Only trusted events count, and only while the dialog is really seen
+ * (VisibilityGate): a page that hides it or lays a decoy over it cannot click-jack an override.
+ * Focus stays inside (Tab and Shift+Tab cycle), Escape always cancels, and focus goes back to
+ * where it was. Page text is only ever set as text.
  */
 export function showGuardDialog(spec: DialogSpec, signal?: AbortSignal): Promise<DialogResult> {
   return new Promise((resolve) => {
     const host = document.createElement('vigie-dialog');
     const root = host.attachShadow({ mode: 'closed' });
-    let lang = spec.lang;
-    let settled = false;
+    const dialog = document.createElement('dialog');
     const previousFocus = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+    const gate = new VisibilityGate(dialog);
+    let lang: Lang = spec.lang;
+    let view: View = { step: 'main' };
+    let settled = false;
 
     const finish = (result: DialogResult): void => {
       if (settled) return;
       settled = true;
+      gate.disconnect();
+      if (dialog.open) dialog.close();
       host.remove();
-      previousFocus?.focus?.();
+      previousFocus?.focus?.({ preventScroll: true });
       resolve(result);
     };
-    signal?.addEventListener('abort', () => finish({ choice: 'cancel' }), { once: true });
-
-    const render = (): void => {
-      root.replaceChildren(style(), build(spec, lang, finish, (next) => ((lang = next), render())));
-      root.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    const render = (focusFirst = true): void => {
+      const viewHost: ViewHost = { spec, lang, gate, finish, show: (next) => ((view = next), render()), switchLang: (next) => ((lang = next), render()) };
+      dialog.replaceChildren(renderView(view, viewHost));
+      dialog.className = `dialog ${spec.tone}`;
+      dialog.setAttribute('lang', lang);
+      dialog.scrollTop = 0;
+      if (focusFirst) focusInitial(dialog);
     };
-    render();
+
+    signal?.addEventListener('abort', () => finish({ choice: 'cancel' }), { once: true });
+    dialog.setAttribute('role', 'alertdialog');
+    dialog.setAttribute('aria-modal', 'true');
+    dialog.setAttribute('aria-labelledby', 'vigie-title');
+    dialog.setAttribute('aria-describedby', 'vigie-reasons');
+    // Escape cancels: the browser's `cancel`, and `close` when it closes the dialog on its own.
+    dialog.addEventListener('cancel', (event) => (event.preventDefault(), finish({ choice: 'cancel' })));
+    dialog.addEventListener('close', () => finish({ choice: 'cancel' }));
     // Keys typed in the dialog stay in the dialog: the page's shortcuts (Gmail's, Outlook's) must not see them.
     for (const type of ['keydown', 'keyup', 'keypress'] as const) {
       host.addEventListener(type, (event) => {
         event.stopPropagation();
-        if (type === 'keydown' && (event as KeyboardEvent).key === 'Escape' && event.isTrusted) finish({ choice: 'cancel' });
+        if (type !== 'keydown' || !event.isTrusted) return;
+        const key = (event as KeyboardEvent).key;
+        if (key === 'Escape') finish({ choice: 'cancel' });
+        if (key === 'Tab') trapTab(dialog, root, event as KeyboardEvent);
       });
     }
+    const style = document.createElement('style');
+    style.textContent = DIALOG_CSS;
+    root.append(style, dialog);
+    render(false);
     (document.body ?? document.documentElement).append(host);
-    root.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    // The page may remove the host: the dialog is gone, so nothing was chosen.
+    new MutationObserver((_, observer) => {
+      if (!host.isConnected) (observer.disconnect(), finish({ choice: 'cancel' }));
+    }).observe(host.parentNode ?? document, { childList: true });
+    dialog.showModal();
+    gate.start();
+    dialog.scrollTop = 0;
+    focusInitial(dialog);
   });
 }
 
-function style(): HTMLStyleElement {
-  const el = document.createElement('style');
-  el.textContent = DIALOG_CSS;
-  return el;
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+
+/** Focus on the first thing to act on, without scrolling the title out of sight. */
+function focusInitial(dialog: HTMLDialogElement): void {
+  const target = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>(FOCUSABLE);
+  target?.focus({ preventScroll: true });
+  dialog.scrollTop = 0;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function button(label: string, kind: string, onTrustedClick: () => void): HTMLButtonElement {
-  const b = el('button', { type: 'button', class: kind }, label);
-  b.addEventListener('click', (event) => {
-    if (event.isTrusted) onTrustedClick();
-  });
-  return b;
-}
-
-function build(spec: DialogSpec, lang: Lang, finish: (r: DialogResult) => void, switchLang: (l: Lang) => void): HTMLElement {
-  const s = (key: GuardStringKey, values?: Record<string, string | number>) => gt(lang, key, values);
-  const backdrop = el('div', { class: 'backdrop' });
-  const dialog = el('div', { class: 'dialog', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'vigie-title', lang });
-  const header = el('header');
-  header.append(el('span', { class: 'brand' }, s('brand')), button(s('otherLanguage'), 'link', () => switchLang(lang === 'fr' ? 'en' : 'fr')));
-  dialog.append(header, el('h2', { id: 'vigie-title' }, spec.title[lang]));
-
-  const list = el('ul', { class: 'reasons' });
-  for (const reason of spec.reasons) {
-    const item = el('li', {}, reason.message[lang]);
-    for (const clause of reason.clauses) {
-      const title = spec.clauseTitles[clause]?.title[lang];
-      item.append(el('span', { class: 'clause' }, `${s('clause', { number: clause })}${title ? ` — ${title}` : ''}`));
-    }
-    list.append(item);
-  }
-  dialog.append(list);
-  for (const note of spec.notes ?? []) dialog.append(el('p', { class: 'note' }, note[lang]));
-
-  let editable: HTMLInputElement | undefined;
-  if (spec.editable) {
-    const label = el('label', {}, spec.editable.label[lang]);
-    editable = el('input', { type: 'text' });
-    editable.value = spec.editable.value;
-    label.append(editable);
-    dialog.append(label);
-  }
-
-  let justification: HTMLTextAreaElement | undefined;
-  const override = spec.override;
-  const error = el('p', { class: 'error', role: 'alert' });
-  if (override && override.justification !== 'none') {
-    const label = el('label', {}, s(override.justification === 'required' ? 'justificationRequired' : 'justificationOptional'));
-    justification = el('textarea', { rows: '3', maxlength: '2000' });
-    label.append(justification);
-    dialog.append(label, error);
-  }
-
-  const actions = el('div', { class: 'actions' });
-  (spec.fixes ?? []).forEach((fix, i) => {
-    const b = button(fix.label[lang], 'primary', () => finish({ choice: 'fix', id: fix.id, value: spec.editable?.forFix === fix.id ? editable?.value : undefined }));
-    if (i === 0) b.setAttribute('data-autofocus', '');
-    actions.append(b);
-  });
-  if (override) {
-    actions.append(
-      button(override.label[lang], 'secondary', () => {
-        const text = justification?.value.trim() ?? '';
-        if (override.justification === 'required' && text.length < MIN_JUSTIFICATION) {
-          error.textContent = s('justificationTooShort', { min: MIN_JUSTIFICATION });
-          justification?.focus();
-          return;
-        }
-        finish({ choice: 'override', justification: text });
-      }),
-    );
-  }
-  const cancel = button(s('cancel'), spec.fixes?.length ? 'secondary' : 'primary', () => finish({ choice: 'cancel' }));
-  if (!spec.fixes?.length) cancel.setAttribute('data-autofocus', '');
-  actions.append(cancel);
-  dialog.append(actions);
-  backdrop.append(dialog);
-  return backdrop;
+/** Tab and Shift+Tab cycle inside the dialog: never to the page behind, never to the browser's bar. */
+function trapTab(dialog: HTMLDialogElement, root: ShadowRoot, event: KeyboardEvent): void {
+  const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+  if (items.length === 0) return event.preventDefault();
+  const current = root.activeElement;
+  const index = items.indexOf(current as HTMLElement);
+  const next = event.shiftKey ? (index <= 0 ? items.length - 1 : index - 1) : index === -1 || index === items.length - 1 ? 0 : index + 1;
+  event.preventDefault();
+  items[next]!.focus();
 }

@@ -4,6 +4,7 @@ import { decide, type Action, type Decision } from '../core/decide';
 import type { VigieEventInput } from '../core/event';
 import { originAndPath } from '../core/page-place';
 import { sendToBackground } from '../messaging/client';
+import { setActiveSitePack } from '../platforms/site-lookups';
 import type { GuardContext } from './context-types';
 
 /** Storage keys whose change means the policy, the grant or the language changed, or a sync ran. */
@@ -15,19 +16,22 @@ const WATCHED = [
   // trusted keys are surely readable (Chromium hands managed storage over seconds late), so a tab
   // restored at start-up, told then that its grant was unverifiable, asks again.
   'vigie:sync',
+  // A signed site pack: the adapters read their selectors from the new one at their next lookup.
+  'vigie:sites',
 ];
 
 export type GuardEvent = Omit<VigieEventInput, 'time' | 'platform' | 'policyId' | 'policyVersion' | 'origin' | 'path'> & { surface: Exclude<VigieEventInput['surface'], 'grant' | 'policy'> };
 
 /**
  * A content script's view of the policy: fetched once from the background, refreshed when the
- * policy, grant or language changes in storage (so a new policy reaches open tabs without a
- * reload), and gone with the script's lifetime. Decisions are taken locally, synchronously, so a
- * compliant action is never held up by a round trip.
+ * policy, grant, language or site pack changes in storage (so a new policy or site fix reaches
+ * open tabs without a reload), and gone with the script's lifetime. Decisions are taken locally,
+ * synchronously, so a compliant action is never held up by a round trip.
  */
 export class GuardSession {
   private context: GuardContext | undefined;
   private loading: Promise<GuardContext | undefined>;
+  private readonly refreshed = new Set<() => void>();
 
   private constructor(private readonly lifetime: ContentScriptContext) {
     this.loading = this.refresh();
@@ -48,6 +52,14 @@ export class GuardSession {
     return this.context;
   }
 
+  /**
+   * Calls `listener` each time a new context has arrived (policy, grant, language or site pack
+   * changed), e.g. to look for composes again with a new site pack. It lives as long as the session.
+   */
+  onRefresh(listener: () => void): void {
+    this.refreshed.add(listener);
+  }
+
   /** Waits for the context (after a change, for the new one). */
   ready(): Promise<GuardContext | undefined> {
     return this.loading;
@@ -66,8 +78,11 @@ export class GuardSession {
     await sendToBackground({ type: 'log-event', event: { ...event, ruleIds: event.ruleIds ?? [], clauses: event.clauses ?? [], findings: event.findings ?? [], ...place, grantId: event.grantId ?? this.context?.grant?.id } }).catch(() => undefined);
   }
 
-  /** Reports that an adapter could (ok) or could not (degraded) find what it knows is on the page. */
-  async health(status: 'ok' | 'degraded', detail: string): Promise<void> {
+  /**
+   * Reports that an adapter could (ok) or could not (degraded) find what it knows is on the page,
+   * or found everything but the sending account (sender-unknown, for webmail).
+   */
+  async health(status: 'ok' | 'degraded' | 'sender-unknown', detail: string): Promise<void> {
     await this.log({ surface: 'health', action: status, detail });
   }
 
@@ -75,7 +90,11 @@ export class GuardSession {
     if (this.lifetime.isInvalid) return this.context;
     try {
       const reply = await sendToBackground({ type: 'get-context' });
-      if (reply.ok) this.context = reply.context;
+      if (reply.ok) {
+        this.context = reply.context;
+        setActiveSitePack(reply.context.sites);
+        for (const listener of this.refreshed) listener();
+      }
     } catch {
       // The extension was reloaded under this page: keep the last context until the script dies.
     }

@@ -1,10 +1,14 @@
 import type { Text } from '../core/text';
+import { LOG_CATALOGUE } from './catalogue-log';
+import { WEBMAIL_CATALOGUE } from './catalogue-webmail';
+import { SITES_CATALOGUE } from './catalogue-sites';
 
 /**
  * Every string the extension's own pages show, French and English side by side. Placeholders in
  * braces are filled by `t`. Policy text (clauses, roles, platforms) comes from the policy itself.
  */
 export const CATALOGUE = {
+  ...LOG_CATALOGUE,
   loading: { fr: "Chargement…", en: "Loading…" },
   notResponding: { fr: "Vigie ne répond pas. Fermez puis rouvrez cette fenêtre.", en: "Vigie is not responding. Close and reopen this window." },
 
@@ -42,8 +46,8 @@ export const CATALOGUE = {
   problemHttp: { fr: "erreur HTTP {status}.", en: "HTTP error {status}." },
   problemTooLarge: { fr: "le fichier reçu est trop gros pour être une politique.", en: "the file received is too large to be a policy." },
   problemManagedLate: {
-    fr: "le navigateur n'a pas encore fourni la configuration des TI ; nouvel essai dans une minute.",
-    en: "the browser has not provided the IT configuration yet; trying again in a minute.",
+    fr: "le navigateur n'a pas encore fourni la configuration des TI ; Vigie l'attend.",
+    en: "the browser has not provided the IT configuration yet; Vigie is waiting for it.",
   },
   keptPolicy: {
     fr: "La politique en vigueur reste celle-ci, la dernière qui a été vérifiée.",
@@ -232,6 +236,8 @@ export const CATALOGUE = {
   colEvent: { fr: "Événement", en: "Event" },
   colClauses: { fr: "Articles", en: "Clauses" },
   policySectionHeading: { fr: "Politique en vigueur", en: "Policy in force" },
+  ...WEBMAIL_CATALOGUE,
+  ...SITES_CATALOGUE,
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof CATALOGUE;

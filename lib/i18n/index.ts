@@ -29,8 +29,13 @@ export function formatDate(lang: Lang, value: string | number): string {
   return new Intl.DateTimeFormat(LOCALES[lang], options).format(new Date(value));
 }
 
+const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/** An instant in words. The formatter is built once per language: building one costs far more than using it. */
 export function formatDateTime(lang: Lang, value: string | number): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+  let format = dateTimeFormats.get(lang);
+  if (!format) dateTimeFormats.set(lang, (format = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' })));
+  return format.format(new Date(value));
 }
 
 export function formatList(lang: Lang, items: readonly string[]): string {

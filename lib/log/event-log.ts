@@ -20,7 +20,7 @@ export interface EventQuery {
   to?: number;
 }
 
-const StoredEventSchema = EventSchema.extend({ id: z.number().int().positive() });
+export const StoredEventSchema = EventSchema.extend({ id: z.number().int().positive() });
 
 /** Validates, scrubs and stores one event; throws InvalidDocumentError and stores nothing if it is invalid. */
 export async function logEvent(db: LogDatabase, input: unknown): Promise<number> {
@@ -34,7 +34,8 @@ export async function logEvents(db: LogDatabase, inputs: readonly unknown[]): Pr
   return events.length;
 }
 
-function validEvent(input: unknown): Omit<StoredEvent, 'id'> {
+/** The event as it will be stored: validated, scrubbed, validated again; throws InvalidDocumentError. */
+export function validEvent(input: unknown): Omit<StoredEvent, 'id'> {
   const first = EventSchema.safeParse(input);
   if (!first.success) throw new InvalidDocumentError('event', describeIssues(first.error));
   const scrubbed = EventSchema.safeParse(scrubEvent(first.data as VigieEventInput));
@@ -78,9 +79,20 @@ export async function queryEvents(db: LogDatabase, query: EventQuery = {}): Prom
   return { events: matches.sort((a, b) => b.time - a.time || b.id - a.id), skipped };
 }
 
-/** Deletes events older than the policy's retention; returns how many went. */
-export async function purgeExpired(db: LogDatabase, retentionDays: number, now: Date): Promise<number> {
-  return db.events.where('time').below(now.getTime() - retentionDays * DAY_MS).delete();
+/** Rows one retention batch deletes: each batch is its own short transaction, so writers never wait long. */
+export const PURGE_BATCH = 2000;
+
+/** Deletes events older than the policy's retention, in bounded batches; returns how many went. */
+export async function purgeExpired(db: LogDatabase, retentionDays: number, now: Date, batch = PURGE_BATCH): Promise<number> {
+  const cutoff = now.getTime() - retentionDays * DAY_MS;
+  let deleted = 0;
+  for (;;) {
+    const ids = await db.events.where('time').below(cutoff).limit(batch).primaryKeys();
+    if (ids.length === 0) return deleted;
+    await db.events.bulkDelete(ids);
+    deleted += ids.length;
+    if (ids.length < batch) return deleted;
+  }
 }
 
 /** Collects rows that pass the schema and counts those that do not, without throwing. */

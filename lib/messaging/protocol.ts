@@ -7,6 +7,7 @@ import type { VigieState } from '../state/snapshot';
 import type { GuardContext } from '../guard/context-types';
 import type { LogRead } from '../log/event-log';
 import type { Decision } from '../core/decide';
+import { MailboxKey, SenderAnswer } from '../state/sender-answers';
 
 /**
  * The messages each kind of sender may send to the background, one zod union per direction.
@@ -35,6 +36,10 @@ export const ContentToBackground = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('get-context') }),
   /** The person justified an export in the page's dialog: let the one download it starts through. */
   z.strictObject({ type: z.literal('export-approved'), justification: z.string().max(2000) }),
+  /** The person said which kind of account a webmail mailbox sends from (its sender was unreadable). */
+  z.strictObject({ type: z.literal('sender-answer'), mailbox: MailboxKey, answer: SenderAnswer }),
+  /** "Request an authorization" in a block's dialog: the background writes the message, logs it and opens it. */
+  z.strictObject({ type: z.literal('request-authorization'), surface: Surface, purpose: z.string().trim().min(10).max(500), pageTitle: z.string().max(500) }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
@@ -43,11 +48,15 @@ const GetState = z.strictObject({ type: z.literal('get-state') });
 /** "Check now": both pages may ask for a policy sync; the reply comes once it is done. */
 const SyncNow = z.strictObject({ type: z.literal('sync-now') });
 
+/** Forget what the person said about a mailbox's sender: the next send asks again. */
+const ForgetSenderAnswer = z.strictObject({ type: z.literal('forget-sender-answer'), mailbox: MailboxKey });
+
 export const PopupToBackground = z.discriminatedUnion('type', [
   GetState,
   SyncNow,
   /** The person opened a report of a suspected compromise (clause 7.7): the background logs it. */
   z.strictObject({ type: z.literal('report-compromise') }),
+  ForgetSenderAnswer,
 ]);
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
 
@@ -66,6 +75,7 @@ export const OptionsToBackground = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('import-grant'), token: GrantText }),
   z.strictObject({ type: z.literal('remove-grant') }),
   z.strictObject({ type: z.literal('query-log'), query: LogQuery }),
+  ForgetSenderAnswer,
 ]);
 export type OptionsToBackground = z.infer<typeof OptionsToBackground>;
 
@@ -98,7 +108,10 @@ export interface Replies {
   'remove-grant': Ack | { ok: false; error: 'managed' };
   'sync-now': Ack;
   'report-compromise': Ack;
+  'request-authorization': Ack | { ok: false; error: 'not-opened' };
   'query-log': { ok: true; log: LogRead };
+  'sender-answer': Ack;
+  'forget-sender-answer': Ack;
 }
 
 /**

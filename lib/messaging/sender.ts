@@ -7,6 +7,8 @@ import type { PlatformFamily } from './protocol';
 export interface Sender {
   id?: string;
   url?: string;
+  /** The frame's origin: an `about:blank` or `srcdoc` frame (or pop-up) has its creator's. */
+  origin?: string;
   tab?: { url?: string };
 }
 
@@ -40,10 +42,12 @@ export function classifySender(sender: Sender, ctx: SenderContext): SenderKind {
     return page ? { kind: page } : { kind: 'untrusted', reason: `extension page ${file}` };
   }
   if (!sender.tab) return { kind: 'untrusted', reason: 'not a tab' };
-  const host = httpsHost(url);
+  // A frame or pop-up the page made blank (about:blank, about:srcdoc) speaks for the origin that made it.
+  const place = /^about:/.test(url) && sender.origin ? `${sender.origin}/` : url;
+  const host = httpsHost(place);
   const platform = host === undefined ? undefined : platformForHost(ctx.policy, host);
   if (!platform) return { kind: 'untrusted', reason: 'host not guarded by the policy' };
-  return { kind: 'content', url, platform: platform.id };
+  return { kind: 'content', url: place, platform: platform.id };
 }
 
 const FAMILY_MATCHES: Record<PlatformFamily, readonly string[]> = {

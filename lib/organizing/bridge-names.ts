@@ -16,9 +16,15 @@ export const HANDSHAKE = {
 export const requestEvent = (nonce: string) => `vigie-q-${nonce}`;
 export const replyEvent = (nonce: string) => `vigie-r-${nonce}`;
 
-/** What the page world asks; `text` is what the page is writing to the clipboard. */
+/**
+ * What the page world asks. `clipboard`: a `navigator.clipboard` write (answered later, after a
+ * dialog if need be). `transfer`: data a page handler is putting on a copy's or drag's data
+ * transfer, answered synchronously while the handler runs. `other`: some of the data is of a type
+ * no count reads (an image, a file).
+ */
 export type PageRequest =
-  | { id: number; kind: 'clipboard'; text: string; html?: string }
+  | { id: number; kind: 'clipboard'; text: string; html?: string; other: boolean }
+  | { id: number; kind: 'transfer'; text: string; html?: string; other: boolean; drag: boolean }
   | { id: number; kind: 'print' }
   /** `showSaveFilePicker()`: the page writes a file to disk itself, past the downloads API. */
   | { id: number; kind: 'save-file' };

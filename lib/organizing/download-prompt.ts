@@ -25,13 +25,14 @@ async function answer(session: GuardSession, message: BackgroundToContent): Prom
   if (!ctx) return { choice: 'cancel' };
   const type = message.fileType.replace(/[^a-z0-9]/gi, '').slice(0, 12) || 'file';
   if (message.type === 'download-blocked') {
-    void promptDecision(message.decision, ctx, { notes: [filled('downloadStopped', { type })] });
+    void promptDecision(message.decision, ctx, { notes: [filled('downloadStopped', { type })], surface: 'download' });
     return { choice: 'cancel' };
   }
   const result = await promptDecision(message.decision, ctx, {
     overrideLabel: GUARD_STRINGS.downloadAnyway,
     notes: [filled('downloadHeld', { type })],
     signal: AbortSignal.timeout(HOLD_DIALOG_MS),
+    surface: 'download',
   });
   return result.choice === 'override' ? { choice: 'override', justification: result.justification } : { choice: 'cancel' };
 }

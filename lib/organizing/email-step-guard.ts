@@ -7,8 +7,6 @@ import { filled } from './prompt';
 import { goesAhead, recordAllowed, settle, stopEvent } from './settle';
 
 const USE_WRAPPER = 'use-approved-wrapper';
-/** A fix that does not clear the findings (the page re-rendered nothing) shows the dialog again, at most this often. */
-const MAX_ROUNDS = 3;
 
 /**
  * The mass-email send step (Action Network's preview page): Send and Schedule, clicked or
@@ -42,27 +40,26 @@ export function installEmailStepGuard(session: GuardSession, step: EmailStepAdap
 
   const resolve = async (control: HTMLElement) => {
     await session.ready();
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const now = evaluate();
-      if (!now) return;
-      const { ctx, view, findings, decision } = now;
-      if (goesAhead(decision)) {
-        recordAllowed(session, decision, { surface: 'send', findings, detail: round > 0 ? 'after-fix' : undefined });
-        return replay(control);
-      }
-      const option = findings.some((f) => f.startsWith('notice-')) ? approvedOption(view, ctx.policy, ctx.platform) : undefined;
-      const approved = ctx.policy.platforms.find((p) => p.id === ctx.platform)?.approvedTemplates ?? [];
-      const settled = await settle(session, decision, { surface: 'send', findings }, {
-        overrideLabel: GUARD_STRINGS.sendAnyway,
-        fixes: option ? [{ id: USE_WRAPPER, label: filled('useWrapper', { name: option }) }] : [],
-        notes: [wrapperNote(view.wrapper, approved)],
-      });
-      if (settled.go) return replay(control);
-      if (!('fix' in settled) || settled.fix !== USE_WRAPPER || !option) return;
-      step.chooseWrapper(document, option);
-      await session.log({ surface: 'send', action: 'fixed', findings, detail: 'wrapper' });
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))); // let the page re-render its preview
+    const now = evaluate();
+    if (!now) return;
+    const { ctx, view, findings, decision } = now;
+    if (goesAhead(decision)) {
+      recordAllowed(session, decision, { surface: 'send', findings });
+      return replay(control);
     }
+    const option = findings.some((f) => f.startsWith('notice-')) ? approvedOption(view, ctx.policy, ctx.platform) : undefined;
+    const approved = ctx.policy.platforms.find((p) => p.id === ctx.platform)?.approvedTemplates ?? [];
+    const settled = await settle(session, decision, { surface: 'send', findings }, {
+      overrideLabel: GUARD_STRINGS.sendAnyway,
+      fixes: option ? [{ id: USE_WRAPPER, label: filled('useWrapper', { name: option }) }] : [],
+      notes: [wrapperNote(view.wrapper, approved)],
+    });
+    if (settled.go) return replay(control);
+    if (!('fix' in settled) || settled.fix !== USE_WRAPPER || !option) return;
+    // The fix switches the wrapper and stops there: the person sees the new preview and presses
+    // Send again themselves, checked again then. A fix never sends to a list by itself.
+    step.chooseWrapper(document, option);
+    await session.log({ surface: 'send', action: 'fixed', findings, detail: 'wrapper' });
   };
 
   const replay = (control: HTMLElement) => {

@@ -2,7 +2,7 @@
  * Which controls on an organizing platform export member data. The test is on what a person
  * sees and where the control leads, not on class names: a label starting with (or made of) an
  * export word in French or English, a link to a spreadsheet file or a download/export URL, or a
- * `download` attribute. Platform selector files add the few ids and classes known on each site.
+ * `download` attribute. The site pack adds the few ids and classes known on each site.
  */
 
 /** What recognition reads from an element (see `describeControl`). */
@@ -73,6 +73,15 @@ export function exportControlOf(target: EventTarget | null, platformSelectors: r
   if (!(target instanceof Element)) return undefined;
   const control = target.closest(ACTIVATABLE);
   if (!control) return undefined;
-  if (platformSelectors.some((s) => control.matches(s))) return control;
+  if (platformSelectors.some((s) => matches(control, s))) return control;
   return isExportControl(describeControl(control)) ? control : undefined;
+}
+
+/** `el.matches(selector)`, false for a selector this browser refuses (a site pack's, checked but from elsewhere). */
+function matches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
 }

@@ -3,6 +3,7 @@ import type { GuardSession } from '../guard/session';
 import { sendToBackground } from '../messaging/client';
 import { exportControlOf } from './export-controls';
 import { goesAhead, recordAllowed, settle, stopEvent } from './settle';
+import type { OrganizingAdapter } from '../platforms/types';
 
 function isSavePage(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's';
@@ -18,7 +19,7 @@ const KEY_CLICK_MS = 1_000;
  * policy's dialog decides. After an override the background is told first, so the download the
  * click starts is not held a second time, then the click is replayed on the same control.
  */
-export function installExportGuard(session: GuardSession, platformSelectors: readonly string[], signal: AbortSignal): void {
+export function installExportGuard(session: GuardSession, platform: Pick<OrganizingAdapter, 'exportSelectors'>, signal: AbortSignal): void {
   let replaying: Element | undefined;
   /** A control whose keydown was just allowed: the click the key produces is the same activation. */
   let justAllowed: { control: Element; until: number } | undefined;
@@ -61,13 +62,13 @@ export function installExportGuard(session: GuardSession, platformSelectors: rea
   };
 
   const onClick = (event: MouseEvent) => {
-    const control = exportControlOf(event.target, platformSelectors);
+    const control = exportControlOf(event.target, platform.exportSelectors);
     if (control) activate(event, control);
   };
   const onKey = (event: KeyboardEvent) => {
     if (isSavePage(event)) return savePage(event);
     if (event.isComposing || (event.key !== 'Enter' && event.key !== ' ')) return;
-    const control = exportControlOf(event.target, platformSelectors);
+    const control = exportControlOf(event.target, platform.exportSelectors);
     // Space activates buttons, not links; Enter activates both.
     if (control && (event.key === 'Enter' || !(control instanceof HTMLAnchorElement))) activate(event, control);
   };

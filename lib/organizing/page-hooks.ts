@@ -1,4 +1,6 @@
 import { FIRST_ANSWER_MS, HANDSHAKE, replyEvent, requestEvent, type PageReply } from './bridge-names';
+import { watchTransfers, type AskNow } from './page-transfers';
+import { whenListenersErased } from './survive-open';
 
 /**
  * Runs in the page's own world (a `world: 'MAIN'` content script at document_start): wraps the
@@ -51,7 +53,7 @@ export function installPageHooks(win: Window & typeof globalThis = window): void
 
   let nextId = 1;
   const waiting = new Map<number, { settle: (verdict: 'allow' | 'block') => void; timer?: ReturnType<typeof setTimeout> }>();
-  listen(replyEvent(nonce), (event: Event) => {
+  const onReply = (event: Event) => {
     const raw = detailOf(event);
     let reply: PageReply;
     try {
@@ -65,7 +67,8 @@ export function installPageHooks(win: Window & typeof globalThis = window): void
     if (reply.verdict === 'pending') return; // a dialog is open: wait for the person, however long
     waiting.delete(reply.id);
     entry.settle(reply.verdict);
-  });
+  };
+  listen(replyEvent(nonce), onReply);
 
   const ask: Ask = (request): Promise<'allow' | 'block'> =>
     new Promise((settle) => {
@@ -79,12 +82,29 @@ export function installPageHooks(win: Window & typeof globalThis = window): void
       dispatch(new Custom(requestEvent(nonce), { detail: stringify({ ...request, id }) }));
     });
 
+  /** Asked while a page handler runs: the content script answers during the dispatch, or it is a refusal. */
+  const askNow: AskNow = (request) => {
+    const id = nextId++;
+    let verdict: 'allow' | 'block' = 'block';
+    waiting.set(id, { settle: (v) => (verdict = v) });
+    dispatch(new Custom(requestEvent(nonce), { detail: stringify({ ...request, id }) }));
+    waiting.delete(id);
+    return verdict;
+  };
+
+  const transfers = watchTransfers(win, askNow);
+  // document.open() erases these listeners (not the wrapped prototypes): put them back.
+  whenListenersErased(win, () => {
+    listen(replyEvent(nonce), onReply);
+    transfers.listen();
+  });
+
   wrapClipboard(win, ask);
   wrapPrint(win, ask);
   wrapSavePicker(win, ask);
 }
 
-type Ask = (request: { kind: 'clipboard'; text: string; html?: string } | { kind: 'print' } | { kind: 'save-file' }) => Promise<'allow' | 'block'>;
+type Ask = (request: { kind: 'clipboard'; text: string; html?: string; other: boolean } | { kind: 'print' } | { kind: 'save-file' }) => Promise<'allow' | 'block'>;
 
 function refusal(win: Window & typeof globalThis): DOMException {
   return new win.DOMException('Vigie: copying member data out of the platform needs written authorization (clause 7.2).', 'NotAllowedError');
@@ -100,7 +120,7 @@ function wrapClipboard(win: Window & typeof globalThis, ask: Ask): void {
     configurable: true,
     writable: true,
     value: async function (this: Clipboard, data: string): Promise<void> {
-      if ((await ask({ kind: 'clipboard', text: String(data) })) !== 'allow') throw refusal(win);
+      if ((await ask({ kind: 'clipboard', text: String(data), other: false })) !== 'allow') throw refusal(win);
       return apply(writeText, this, [data]);
     },
   });
@@ -109,25 +129,40 @@ function wrapClipboard(win: Window & typeof globalThis, ask: Ask): void {
     configurable: true,
     writable: true,
     value: async function (this: Clipboard, items: ClipboardItem[]): Promise<void> {
-      const { text, html } = await clipboardItemsText(items);
-      if ((await ask({ kind: 'clipboard', text, html })) !== 'allow') throw refusal(win);
+      const { text, html, other } = await clipboardItemsText(items);
+      if ((await ask({ kind: 'clipboard', text, html, other })) !== 'allow') throw refusal(win);
       return apply(write, this, [items]);
     },
   });
 }
 
-/** The plain text and HTML a page puts in ClipboardItems (images and other types carry no list). */
-async function clipboardItemsText(items: readonly ClipboardItem[]): Promise<{ text: string; html?: string }> {
+/**
+ * What a page puts in ClipboardItems: every text type read as text (`text/plain`, `web text/csv`…),
+ * HTML apart, and whether anything else (an image of the list, an unknown format) is in it.
+ */
+async function clipboardItemsText(items: readonly ClipboardItem[]): Promise<{ text: string; html?: string; other: boolean }> {
   const texts: string[] = [];
   const htmls: string[] = [];
+  let other = false;
   for (const item of items ?? []) {
     for (const type of item.types) {
-      if (type !== 'text/plain' && type !== 'text/html') continue;
+      const kind = dataKind(type);
+      if (kind === 'other') {
+        other = true;
+        continue;
+      }
       const blob = await item.getType(type);
-      (type === 'text/plain' ? texts : htmls).push(await blob.text());
+      (kind === 'html' ? htmls : texts).push(await blob.text());
     }
   }
-  return { text: texts.join('\n'), html: htmls.length ? htmls.join('\n') : undefined };
+  return { text: texts.join('\n'), html: htmls.length ? htmls.join('\n') : undefined, other };
+}
+
+/** How a clipboard type is read: text (any `text/…`, `web text/…`, JSON), HTML, or not at all. */
+function dataKind(type: string): 'text' | 'html' | 'other' {
+  const t = type.toLowerCase().replace(/^web /, '').split(';')[0]!.trim();
+  if (t === 'text/html') return 'html';
+  return t.startsWith('text/') || t === 'application/json' || t === 'application/csv' ? 'text' : 'other';
 }
 
 function wrapPrint(win: Window & typeof globalThis, ask: Ask): void {

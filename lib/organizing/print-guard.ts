@@ -2,23 +2,25 @@ import type { Decision } from '../core/decide';
 import type { GuardSession } from '../guard/session';
 import { GUARD_STRINGS } from '../guard/strings';
 import { pageCounts } from './member-data-dom';
+import { blankPrintout } from './print-blank';
 import { goesAhead, recordAllowed, settle, stopEvent } from './settle';
 
 /**
  * Printing a member list. Ctrl/Cmd+P is caught on keydown (capture, `window`) and the page's own
  * `window.print()` through the page-world hooks; both are decided before any print dialog opens.
  * The browser's menu (⋮ → Print) reaches the page only as `beforeprint`, which cannot be
- * cancelled: Vigie then blanks the printout with a print-only style (the paper says why and how
- * to justify) and removes it on `afterprint`. A page showing less than the policy's copy
- * threshold is not a member list and prints freely.
+ * cancelled: Vigie then blanks the printout (print-blank.ts: the page can neither remove nor
+ * out-rank it; the paper says why and how to justify) and restores the page on `afterprint`.
+ * Every frame has its own guard: a frame prints, and is blanked, on its own content. A page
+ * showing less than the policy's copy threshold is not a member list and prints freely.
  */
 export function installPrintGuard(session: GuardSession, signal: AbortSignal): { decidePagePrint: (pending: () => void) => Promise<'allow' | 'block'> } {
   /** Set while a print Vigie let through runs, so its `beforeprint` does not blank it. */
   let approved = false;
-  let blank: HTMLStyleElement | undefined;
+  let blank: { restore: () => void } | undefined;
 
   const decision = (): { decision: Decision | undefined; counts: ReturnType<typeof pageCounts> } => {
-    const counts = pageCounts(document);
+    const counts = pageCounts(document, session.current?.policy.copyThreshold);
     return { decision: session.decide({ surface: 'print', counts }), counts };
   };
 
@@ -59,16 +61,15 @@ export function installPrintGuard(session: GuardSession, signal: AbortSignal): {
   const onBeforePrint = () => {
     if (approved) return;
     const { decision: d, counts } = decision();
-    if (!d || goesAhead(d)) {
-      if (d) recordAllowed(session, d, { surface: 'print', counts, detail: 'print-menu' });
-      return;
-    }
-    blank = blankingStyle();
-    document.documentElement.append(blank);
-    void session.log({ surface: 'print', action: 'blanked', verdict: d.verdict, ruleIds: d.reasons.map((r) => r.ruleId), clauses: d.clauses, counts, detail: 'print-menu' });
+    if (d && goesAhead(d)) return recordAllowed(session, d, { surface: 'print', counts, detail: 'print-menu' });
+    // No policy yet (the first instant of the page): a page showing addresses, numbers or rows stays off paper.
+    if (!d && counts.emails + counts.phones + counts.rows === 0) return;
+    blank?.restore();
+    blank = blankPrintout(document);
+    if (d) void session.log({ surface: 'print', action: 'blanked', verdict: d.verdict, ruleIds: d.reasons.map((r) => r.ruleId), clauses: d.clauses, counts, detail: 'print-menu' });
   };
   const onAfterPrint = () => {
-    blank?.remove();
+    blank?.restore();
     blank = undefined;
   };
 
@@ -86,16 +87,4 @@ export function installPrintGuard(session: GuardSession, signal: AbortSignal): {
       return 'allow';
     },
   };
-}
-
-/** A print-only style: nothing of the page on paper, only why (both languages). */
-function blankingStyle(): HTMLStyleElement {
-  const css = (s: string) => s.replace(/["\\]/g, '\\$&');
-  const style = document.createElement('style');
-  style.media = 'print';
-  style.textContent = `
-    body * { display: none !important; }
-    body::before { content: "${css(GUARD_STRINGS.printBlanked.fr)}\\A\\A${css(GUARD_STRINGS.printBlanked.en)}";
-      white-space: pre-wrap; display: block; font: 16px/1.5 sans-serif; padding: 2cm; }`;
-  return style;
 }

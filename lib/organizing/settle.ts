@@ -49,7 +49,7 @@ export async function settle(
   const base = { surface: what.surface, ...decisionFields(decision), counts: what.counts, findings: what.findings };
   await session.log({ ...base, action: 'decided', detail: what.detail });
   if (!ctx) return { go: false };
-  const result = await promptDecision(decision, ctx, options);
+  const result = await promptDecision(decision, ctx, { ...options, surface: what.surface });
   if (result.choice === 'override' && decision.override.allowed && decision.verdict === 'warn') {
     await session.log({ ...base, action: 'overridden', justification: result.justification || undefined });
     return { go: true, justification: result.justification };

@@ -21,10 +21,41 @@ export class SelectorError extends Error {
   }
 }
 
+/**
+ * `querySelectorAll` that finds nothing for a selector this browser refuses. Site packs are
+ * checked before they are accepted (lib/core/css-selector.ts), but one engine may still refuse
+ * what another accepts; one such fallback must not break the chain or the guard.
+ */
+export function queryAll<T extends Element = HTMLElement>(root: ParentNode, selector: string): T[] {
+  try {
+    return [...root.querySelectorAll<T>(selector)];
+  } catch {
+    return [];
+  }
+}
+
+/** `el.closest(selector)`, `null` for a selector this browser refuses (see queryAll). */
+export function closestOf<T extends Element = HTMLElement>(el: Element, selector: string): T | null {
+  try {
+    return el.closest(selector as never) as T | null;
+  } catch {
+    return null;
+  }
+}
+
+/** `el.matches(selector)`, false for a selector this browser refuses (see queryAll). */
+export function matchesSafely(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
 /** The first element that the first matching fallback finds, optionally filtered. */
 export function first<T extends Element = HTMLElement>(root: ParentNode, chain: SelectorChain, accept: (el: T) => boolean = () => true): Found<T> | undefined {
   for (const [fallback, selector] of chain.fallbacks.entries()) {
-    for (const element of root.querySelectorAll<T>(selector)) {
+    for (const element of queryAll<T>(root, selector)) {
       if (accept(element)) return { element, fallback };
     }
   }
@@ -34,7 +65,7 @@ export function first<T extends Element = HTMLElement>(root: ParentNode, chain: 
 /** Every element of the first fallback that finds any (fallbacks are alternatives, not a union). */
 export function all<T extends Element = HTMLElement>(root: ParentNode, chain: SelectorChain, accept: (el: T) => boolean = () => true): T[] {
   for (const selector of chain.fallbacks) {
-    const found = [...root.querySelectorAll<T>(selector)].filter(accept);
+    const found = queryAll<T>(root, selector).filter(accept);
     if (found.length > 0) return found;
   }
   return [];
@@ -43,8 +74,23 @@ export function all<T extends Element = HTMLElement>(root: ParentNode, chain: Se
 /** The nearest ancestor-or-self that the first matching fallback finds. */
 export function closest<T extends Element = HTMLElement>(el: Element, chain: SelectorChain): Found<T> | undefined {
   for (const [fallback, selector] of chain.fallbacks.entries()) {
-    const element = el.closest<T>(selector as never) as T | null;
+    const element = closestOf<T>(el, selector);
     if (element) return { element, fallback };
+  }
+  return undefined;
+}
+
+/**
+ * The control a pressed node belongs to: the nearest ancestor-or-self the chain finds that `named`
+ * accepts, walking past unnamed matches (an icon or image that has a role of its own but no label).
+ */
+export function namedControl<T extends Element = HTMLElement>(el: Element, chain: SelectorChain, named: (control: T) => boolean, levels = 12): T | undefined {
+  let node: Element | null = el;
+  for (let i = 0; node && i < levels; i++) {
+    const control: T | undefined = closest<T>(node, chain)?.element;
+    if (!control) return undefined;
+    if (named(control)) return control;
+    node = control.parentElement;
   }
   return undefined;
 }
@@ -73,6 +119,12 @@ export function startsWithWord(label: string, prefixes: readonly string[]): bool
     const q = p.toLocaleLowerCase();
     return l.startsWith(q) && !/[\p{L}\p{N}]/u.test(l.charAt(q.length));
   });
+}
+
+/** Whether one of `words` is a whole word of `label`, ignoring case ("Send test" holds "test", "Contest" does not). */
+export function containsWord(label: string, words: readonly string[]): boolean {
+  const tokens = new Set(label.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u));
+  return words.some((w) => tokens.has(w.toLocaleLowerCase()));
 }
 
 /** The first email address in a text (a title, an account button's label), lowercased. */

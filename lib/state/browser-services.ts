@@ -13,5 +13,7 @@ export function browserServices(): Services {
     alarms: browser.alarms,
     now: () => new Date(),
     fetch: globalThis.fetch.bind(globalThis),
+    // A new tab hands the mailto: link to the person's mail program (or their webmail's handler).
+    openTab: async (url) => void (await browser.tabs.create({ url })),
   };
 }

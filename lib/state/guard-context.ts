@@ -5,6 +5,7 @@ import { loadGrant } from './grant-store';
 import type { PolicyState } from './policy-source';
 import type { Services } from './services';
 import { loadSettings } from './settings';
+import { loadSitePack } from './site-pack-source';
 import type { KeySource } from './trust';
 
 /**
@@ -13,7 +14,11 @@ import type { KeySource } from './trust';
  */
 export async function guardContext(loaded: { services: Services; keys: KeySource; policy: PolicyState; now: Date }, platform: string): Promise<GuardContext> {
   const { services, policy, now } = loaded;
-  const [settings, held] = await Promise.all([loadSettings(services.areas.local), loadGrant(services.areas, loaded.keys, policy.policy, now)]);
+  const [settings, held, sites] = await Promise.all([
+    loadSettings(services.areas.local),
+    loadGrant(services.areas, loaded.keys, policy.policy, now),
+    loadSitePack(services.areas, loaded.keys),
+  ]);
   const grant = held.state === 'held' ? held.grant : undefined;
   return {
     lang: resolveLang(settings.language, services.uiLanguage()),
@@ -21,5 +26,6 @@ export async function guardContext(loaded: { services: Services; keys: KeySource
     grant,
     grantStatus: grantStatus(grant, policy.policy.revokedGrants, now),
     platform,
+    ...(sites.pack ? { sites: sites.pack } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { InvalidDocumentError } from '../core/errors';
 import { approveExport } from '../downloads/approval';
-import { logEvent, queryEvents } from '../log/event-log';
+import { queryEvents } from '../log/event-log';
+import { writeQueueFor, type LogTicket } from '../log/write-queue';
 import {
   ContentToBackground,
   OptionsToBackground,
@@ -12,10 +13,12 @@ import { classifySender, familyMatches, type Sender } from '../messaging/sender'
 import { importGrant, removeGrant } from './grant-store';
 import { loadPolicy, type PolicyState } from './policy-source';
 import { recordHealth, recordHello } from './seen';
+import { writeSenderAnswer } from './sender-answers';
 import { guardContext } from './guard-context';
 import type { Services } from './services';
 import { snapshot } from './snapshot';
 import { logCompromiseReport } from './report';
+import { requestAuthorization } from './authorization-request';
 import { syncPolicy } from '../sync/run-sync';
 import { readSyncStatus } from '../sync/sync-status';
 import { keySource, MANAGED_WAIT_MS, type KeySource } from './trust';
@@ -36,6 +39,16 @@ interface Loaded {
  * union, then acts. Nothing is done for an untrusted sender or a message that does not parse.
  */
 export async function handleMessage(raw: unknown, sender: Sender, services: Services): Promise<AnyReply> {
+  // A log event's place in the log is taken on arrival, before anything is awaited: order kept per tab.
+  const ticket = (raw as { type?: unknown } | null)?.type === 'log-event' ? writeQueueFor(services.db).reserve() : undefined;
+  try {
+    return await checkedMessage(raw, sender, services, ticket);
+  } finally {
+    ticket?.release();
+  }
+}
+
+async function checkedMessage(raw: unknown, sender: Sender, services: Services, ticket: LogTicket | undefined): Promise<AnyReply> {
   const keys = keySource(services.areas, MANAGED_WAIT_MS);
   const loaded: Loaded = { services, keys, policy: await loadPolicy(services.areas, keys), now: services.now() };
   const from = classifySender(sender, { runtimeId: services.runtimeId, extensionBase: services.extensionBase, policy: loaded.policy.policy });
@@ -44,7 +57,7 @@ export async function handleMessage(raw: unknown, sender: Sender, services: Serv
       return BAD_SENDER;
     case 'content': {
       const message = ContentToBackground.safeParse(raw);
-      return message.success ? fromContent(message.data, from, loaded) : BAD_MESSAGE;
+      return message.success ? fromContent(message.data, from, loaded, ticket) : BAD_MESSAGE;
     }
     case 'popup': {
       const message = PopupToBackground.safeParse(raw);
@@ -57,7 +70,7 @@ export async function handleMessage(raw: unknown, sender: Sender, services: Serv
   }
 }
 
-async function fromContent(message: ContentToBackground, from: { url: string; platform: string }, loaded: Loaded): Promise<AnyReply> {
+async function fromContent(message: ContentToBackground, from: { url: string; platform: string }, loaded: Loaded, ticket?: LogTicket): Promise<AnyReply> {
   const { services, now } = loaded;
   switch (message.type) {
     case 'hello':
@@ -67,12 +80,17 @@ async function fromContent(message: ContentToBackground, from: { url: string; pl
       return { ok: true };
     case 'get-context':
       return { ok: true, context: await guardContext(loaded, from.platform) };
+    case 'request-authorization':
+      return requestAuthorization(loaded, from, message);
     case 'export-approved':
       return approveExport(loaded, from.platform, message.justification);
+    case 'sender-answer':
+      await writeSenderAnswer(services.areas.local, message.mailbox, { answer: message.answer, platform: from.platform, time: now.getTime() });
+      return { ok: true };
     case 'log-event':
       try {
         const event = { ...message.event, time: now.getTime(), platform: from.platform, policyId: loaded.policy.policy.id, policyVersion: loaded.policy.policy.version };
-        await logEvent(services.db, event);
+        await (ticket ?? writeQueueFor(services.db).reserve()).store(event);
         if (event.surface === 'health') await recordHealth(services.areas.session, from.platform, event.action, event.detail, now);
         return { ok: true };
       } catch (error) {
@@ -104,5 +122,8 @@ async function fromPage(message: PopupToBackground | OptionsToBackground, loaded
       return { ok: true };
     case 'query-log':
       return { ok: true, log: await queryEvents(services.db, message.query) };
+    case 'forget-sender-answer':
+      await writeSenderAnswer(services.areas.local, message.mailbox, undefined);
+      return { ok: true };
   }
 }

@@ -26,7 +26,7 @@ export async function onAlarm(name: string, services: Services): Promise<void> {
 
 /** IT changed the extension's managed configuration while the browser runs. */
 export async function onStorageChanged(area: string, services: Services): Promise<void> {
-  if (area === 'managed') await syncPolicy(services);
+  if (area === 'managed') await syncPolicy(services, { afterChange: true });
 }
 
 /** Deletes events older than the retention of the policy in force. */

@@ -19,7 +19,7 @@ export function recordHello(session: StorageArea, family: PlatformFamily, url: s
   return next;
 }
 
-export type Health = Partial<Record<string, { time: number; status: 'ok' | 'degraded'; detail?: string }>>;
+export type Health = Partial<Record<string, { time: number; status: 'ok' | 'degraded' | 'sender-unknown'; detail?: string }>>;
 
 /**
  * Records an adapter's health report for the popup: `degraded` when it could not find what it
@@ -28,7 +28,7 @@ export type Health = Partial<Record<string, { time: number; status: 'ok' | 'degr
 export function recordHealth(session: StorageArea, platform: string, action: string, detail: string | undefined, now: Date): Promise<void> {
   const next = queue.then(async () => {
     const health = ((await readKey(session, KEYS.health)) ?? {}) as Health;
-    const status = action === 'degraded' ? 'degraded' : 'ok';
+    const status = action === 'degraded' || action === 'sender-unknown' ? action : 'ok';
     await session.set({ [KEYS.health]: { ...health, [platform]: { time: now.getTime(), status, detail } } });
   });
   queue = next.catch(() => undefined);

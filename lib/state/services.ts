@@ -14,6 +14,8 @@ export interface Services {
   uiLanguage: () => string;
   alarms: AlarmsApi;
   now: () => Date;
+  /** Opens a tab (a prepared `mailto:` message); absent in tests that do not need it. */
+  openTab?: (url: string) => Promise<void>;
   /** For the policy URL (lib/sync); the global `fetch` when absent, so tests can leave it out. */
   fetch?: typeof fetch;
 }

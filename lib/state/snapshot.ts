@@ -6,8 +6,10 @@ import { loadGrant, type HeldGrant } from './grant-store';
 import type { PolicyState } from './policy-source';
 import { loadSettings, type Settings } from './settings';
 import type { Health, Seen } from './seen';
+import { readSenderAnswers, type SenderAnswers } from './sender-answers';
 import { KEYS, type StorageAreas } from './storage';
 import { readSyncStatus, type SyncStatus } from '../sync/sync-status';
+import { readSitesStatus, type SitesStatus } from '../sync/sites-status';
 import type { KeySource } from './trust';
 
 /** Everything the popup and options pages show, sent in answer to one `get-state`. */
@@ -19,9 +21,13 @@ export interface VigieState {
   recent: LogRead;
   /** What the policy syncs did: source, last sync, problems, whether IT manages the grant. */
   sync: SyncStatus;
+  /** Which site fixes are in force and what went wrong with newer ones (lib/sync/sites-sync.ts). */
+  sites?: SitesStatus;
   /** Adapters' health reports and the content scripts seen since the browser started (session storage). */
   health: Health;
   seen: Seen;
+  /** What the person said each webmail mailbox whose sender is unreadable sends from. */
+  senderAnswers?: SenderAnswers;
   /** The background's clock, so the pages judge expiry with the same `now`. */
   now: number;
 }
@@ -42,8 +48,10 @@ export async function snapshot(
     grant: await loadGrant(ctx.areas, ctx.keys, ctx.policy.policy, ctx.now),
     recent: await recentEvents(ctx.db, RECENT_EVENTS),
     sync: await readSyncStatus(ctx.areas.local),
+    sites: await readSitesStatus(ctx.areas.local),
     health: (session[KEYS.health] ?? {}) as Health,
     seen: (session[KEYS.seen] ?? {}) as Seen,
+    senderAnswers: await readSenderAnswers(ctx.areas.local),
     now: ctx.now.getTime(),
   };
 }

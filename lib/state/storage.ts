@@ -8,14 +8,26 @@ export const KEYS = {
   settings: 'vigie:settings',
   /** storage.local: what the policy syncs did (source, last sync, problems, backoff); lib/sync/sync-status.ts. */
   sync: 'vigie:sync',
+  /** storage.local: the signed site pack held (newer than the bundled one), as its envelope; lib/state/site-pack-source.ts. */
+  sites: 'vigie:sites',
+  /** storage.local: what the site-pack syncs did (version, source, problems); lib/sync/sites-status.ts. */
+  sitesStatus: 'vigie:sites-status',
   /** storage.session: `{ [family]: { time, origin } }`, the content scripts that said hello. */
   seen: 'vigie:seen',
   /** storage.session: `{ [platform]: { time, status, detail } }`, adapters' health reports. */
   health: 'vigie:health',
   /** storage.session: `[{ platform, expires, justification }]`, downloads a person justified in the page. */
   downloadPasses: 'vigie:download-passes',
+  /** storage.local: `{ [organisation id]: policy id }`, the id first accepted per organisation (lib/sync/pins.ts). */
+  policyPins: 'vigie:policy-pins',
+  /** storage.session: when a sync of this browser session last read IT's configuration (downloads wait for it). */
+  configRead: 'vigie:config-read',
+  /** storage.session: `{ [tabId]: platform id }`, tabs opened from a guarded tab (lib/downloads/openers.ts). */
+  openedFrom: 'vigie:opened-from',
   /** storage.session: `{ [downloadId]: { platform, worker, fileType } }`, downloads held while being decided. */
   heldDownloads: 'vigie:held-downloads',
+  /** storage.local: `{ [mailbox]: { answer, platform, time } }`, what the person said a webmail mailbox sends from. */
+  senderAnswers: 'vigie:sender-answers',
 } as const;
 
 /** The part of a `storage` area Vigie uses; the polyfill's areas and WXT's fakeBrowser both fit it. */

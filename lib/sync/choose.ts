@@ -1,4 +1,4 @@
-import { readEnvelope, SignatureRefusal, verifyPolicy, type TrustedKey, type VerifiedPolicy } from '../core/signature';
+import { readEnvelope, SignatureRefusal, verifyPolicy, type PolicyPins, type TrustedKey, type VerifiedPolicy } from '../core/signature';
 import type { RemoteSource, SyncProblem } from './sync-status';
 
 /** A policy as one source delivered it, not yet verified. */
@@ -7,10 +7,14 @@ export interface Candidate {
   input: unknown;
 }
 
-/** The policy in force before this sync: nothing older with the same id is ever accepted. */
+/**
+ * The policy in force before this sync: nothing older with the same id is ever accepted, and
+ * nothing of another id than the one pinned for its organisation.
+ */
 export interface Floor {
   id: string;
   version: number;
+  pins?: PolicyPins;
 }
 
 export interface Choice {

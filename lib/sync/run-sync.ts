@@ -9,14 +9,18 @@ import { RETRY_ALARM, retryDelayMinutes, SYNC_ALARM } from './backoff';
 import { choosePolicy, type Candidate } from './choose';
 import { FetchFailure, fetchPolicyText, policyUrlOf } from './fetch-policy';
 import { applyManagedGrant } from './managed-grant';
-import { MANAGED_SYNC_WAIT_MS, readManagedConfig, type ManagedConfig } from './managed-config';
+import { managedPolicyId, MANAGED_SYNC_WAIT_MS, readManagedConfig, type ManagedConfig } from './managed-config';
+import { pinsAfter, policyPins, readAcceptedPins } from './pins';
+import { syncSitePack } from './sites-sync';
 import { readSyncStatus, type RemoteSource, type SyncProblem, type SyncStatus } from './sync-status';
 import { logOutcome } from './sync-log';
 
 const MINUTE_MS = 60_000;
 
-/** One sync at a time in this worker: a second trigger while one runs gets the same result. */
+/** One sync at a time in this worker. */
 let inFlight: Promise<SyncStatus> | undefined;
+/** A trigger that came while one ran (IT changed its configuration meanwhile): one more run after it. */
+let again: Promise<SyncStatus> | undefined;
 
 /**
  * Brings the policy (and IT's grant) up to date from IT's configuration and the policy URL, keeps
@@ -24,36 +28,56 @@ let inFlight: Promise<SyncStatus> | undefined;
  * what changed, and schedules the next sync (sooner, with backoff, after a failure). Writing the
  * accepted policy to storage.local is what makes open tabs pick it up (lib/guard/session.ts).
  */
-export function syncPolicy(services: Services): Promise<SyncStatus> {
-  inFlight ??= runSync(services).finally(() => {
-    inFlight = undefined;
-  });
-  return inFlight;
+export function syncPolicy(services: Services, { afterChange = false } = {}): Promise<SyncStatus> {
+  if (!inFlight) {
+    inFlight = runSync(services).finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  }
+  // Another trigger (an alarm, the popup) shares the running sync. IT's configuration changing
+  // (`afterChange`) does not: the running sync may have read it before the change, so one more
+  // run follows it; changes that pile up meanwhile share that one extra run.
+  if (!afterChange) return again ?? inFlight;
+  again ??= inFlight
+    .catch(() => undefined)
+    .then(() => {
+      again = undefined;
+      return syncPolicy(services);
+    });
+  return again;
+}
+
+/** The sync running now, or a new one: for a reader that needs IT's configuration read, not a fresh fetch. */
+export function currentSync(services: Services): Promise<SyncStatus> {
+  return inFlight ?? syncPolicy(services);
 }
 
 async function runSync(services: Services): Promise<SyncStatus> {
   const now = services.now();
   const before = await readSyncStatus(services.areas.local);
-  const managed = await readManagedConfig(services.areas.managed);
-  if (managed.state === 'late') {
-    // IT's configuration could not be read: change nothing, say so, and look again in a minute.
-    const status = { ...before, lastAttempt: now.getTime(), problems: [{ source: 'managed', code: 'managed-late' }] } satisfies SyncStatus;
-    await services.areas.local.set({ [KEYS.sync]: status });
-    await services.alarms.create(RETRY_ALARM, { delayInMinutes: 1 });
-    return status;
-  }
+  const config = await readManagedConfig(services.areas.managed, {
+    // Still waiting for the browser: say so (the popup shows it), and have an alarm look again in a
+    // minute should this worker be stopped meanwhile. The read itself goes on until it answers.
+    onLate: async () => {
+      await services.areas.local.set({ [KEYS.sync]: { ...before, lastAttempt: now.getTime(), problems: [{ source: 'managed', code: 'managed-late' }] } satisfies SyncStatus });
+      await services.alarms.create(RETRY_ALARM, { delayInMinutes: 1 });
+    },
+  });
   const keys = await trustedKeys(services.areas, MANAGED_SYNC_WAIT_MS);
   const held = await loadPolicy(services.areas, async () => keys);
-  const floor = held.source === 'default' ? BUNDLED_FLOOR : { id: held.policy.id, version: held.policy.version };
+  const accepted0 = await readAcceptedPins(services.areas.local);
+  const pins = policyPins(accepted0, managedPolicyId(config));
+  const floor = { ...(held.source === 'default' ? BUNDLED_FLOOR : { id: held.policy.id, version: held.policy.version }), pins };
 
-  const { candidates, problems, configured, url } = await gather(managed.config, services.fetch ?? globalThis.fetch.bind(globalThis));
+  const { candidates, problems, configured, url } = await gather(config, services.fetch ?? globalThis.fetch.bind(globalThis));
   const choice = await choosePolicy(candidates, keys, floor);
   problems.push(...choice.refused);
   const accepted = choice.accepted;
   const policy = accepted?.verified.policy ?? held.policy;
   const changed = accepted !== undefined && !(await holds(services, accepted.verified.envelope));
 
-  const grant = await applyManagedGrant(managed.config.signedGrant, {
+  const grant = await applyManagedGrant(config.signedGrant, {
     local: services.areas.local, db: services.db, keys, policy, now, wasManaged: before.grantManaged,
   });
   if (grant.problem) problems.push(grant.problem);
@@ -73,14 +97,19 @@ async function runSync(services: Services): Promise<SyncStatus> {
     grantManaged: grant.managed,
     configured,
   };
-  if (changed) {
-    // One write: a reader never sees the new policy with the old record, or the reverse.
-    await services.areas.local.set({ [KEYS.policy]: accepted.verified.envelope, [KEYS.sync]: status });
-  } else {
-    await services.areas.local.set({ [KEYS.sync]: status });
-  }
+  // The id accepted is pinned for its organisation from now on (or moved where IT named another).
+  const pinned = accepted ? pinsAfter(accepted0, accepted.verified.policy) : undefined;
+  // One write: a reader never sees the new policy with the old record or pins, or the reverse.
+  await services.areas.local.set({
+    ...(changed ? { [KEYS.policy]: accepted.verified.envelope } : {}),
+    ...(pinned ? { [KEYS.policyPins]: pinned } : {}),
+    [KEYS.sync]: status,
+  });
+  // Downloads started before IT's configuration was read wait for this (lib/downloads/config-hold.ts).
+  await services.areas.session.set({ [KEYS.configRead]: services.now().getTime() });
 
   await logOutcome(services, { held, policy, changed, accepted: accepted?.source, before, problems, keys, now });
+  await syncSitePack(services, config, keys, policy);
   await schedule(services, policy, urlFailed ? delay : undefined);
   return status;
 }

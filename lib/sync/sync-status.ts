@@ -21,6 +21,7 @@ const REFUSAL_CODES = [
   'revoked',
   'wrong-organisation',
   'rollback',
+  'other-policy',
 ] as const satisfies readonly RefusalCode[];
 
 /** `managed-late`: managed storage did not answer in time, so IT's configuration could not be read. */

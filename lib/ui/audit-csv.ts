@@ -1,65 +1,89 @@
 import type { StoredEvent } from '../log/database';
+import type { LogRow } from '../log/log-pages';
 import type { Policy } from '../core/policy';
 import type { Lang } from '../core/text';
+import { t, type MessageKey } from '../i18n';
 import { describeEvent } from './event-words';
+import { localClock, type LocalClock } from './local-clock';
 
+/** The columns, each with its header's catalogue key: headers are in the person's language. */
 const COLUMNS = [
-  'time',
-  'platform',
-  'surface',
-  'action',
-  'verdict',
-  'description',
-  'clauses',
-  'rules',
-  'findings',
-  'origin',
-  'path',
-  'sender_domain',
-  'emails',
-  'phones',
-  'rows',
-  'justification',
-  'detail',
-  'policy_id',
-  'policy_version',
-  'grant_id',
-] as const;
+  ['time', 'csvTime'],
+  ['platform', 'csvPlatform'],
+  ['surface', 'csvSurface'],
+  ['action', 'csvAction'],
+  ['verdict', 'csvVerdict'],
+  ['description', 'csvDescription'],
+  ['clauses', 'csvClauses'],
+  ['rules', 'csvRules'],
+  ['findings', 'csvFindings'],
+  ['origin', 'csvOrigin'],
+  ['path', 'csvPath'],
+  ['sender_domain', 'csvSenderDomain'],
+  ['emails', 'csvEmails'],
+  ['phones', 'csvPhones'],
+  ['rows', 'csvRows'],
+  ['justification', 'csvJustification'],
+  ['detail', 'csvDetail'],
+  ['policy_id', 'csvPolicyId'],
+  ['policy_version', 'csvPolicyVersion'],
+  ['grant_id', 'csvGrantId'],
+] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
+
+type Column = (typeof COLUMNS)[number][0];
 
 /**
  * The audit log as CSV (RFC 4180: CRLF, quoted where needed), one event a row, oldest first,
- * with a plain-words description in the person's language. The log holds no member data, so this
- * file does not either. A cell that a spreadsheet would run as a formula is prefixed with `'`.
+ * times in the person's time zone (named in the header, offset in each cell) and a plain-words
+ * description in their language. The log holds no member data, so this file does not either. A
+ * cell that a spreadsheet would run as a formula is prefixed with `'`. Built a chunk at a time
+ * (csvHeader, then csvLines per chunk) so 100 000 events never sit in one string or one task.
  */
-export function auditCsv(events: readonly StoredEvent[], policy: Policy, lang: Lang): string {
-  const rows = [...events]
-    .sort((a, b) => a.time - b.time || a.id - b.id)
-    .map((e) => {
-      const cells: Record<(typeof COLUMNS)[number], unknown> = {
-        time: new Date(e.time).toISOString(),
-        platform: e.platform,
-        surface: e.surface,
-        action: e.action,
-        verdict: e.verdict,
-        description: describeEvent(e, policy, lang).text,
-        clauses: e.clauses.join(' '),
-        rules: e.ruleIds.join(' '),
-        findings: e.findings.join(' '),
-        origin: e.origin,
-        path: e.path,
-        sender_domain: e.senderDomain,
-        emails: e.counts?.emails,
-        phones: e.counts?.phones,
-        rows: e.counts?.rows,
-        justification: e.justification,
-        detail: e.detail,
-        policy_id: e.policyId,
-        policy_version: e.policyVersion,
-        grant_id: e.grantId,
-      };
-      return COLUMNS.map((c) => cell(cells[c])).join(',');
-    });
-  return [COLUMNS.join(','), ...rows].map((line) => `${line}\r\n`).join('');
+export function csvHeader(lang: Lang, clock: LocalClock): string {
+  return `${COLUMNS.map(([, key]) => cell(t(lang, key, { zone: clock.zone }))).join(',')}\r\n`;
+}
+
+/** CSV lines for rows already in order; an unreadable row keeps its line, marked, with its number. */
+export function csvLines(rows: readonly LogRow[], policy: Policy, lang: Lang, clock: LocalClock): string {
+  let out = '';
+  for (const row of rows) out += `${row.ok ? eventLine(row.event, policy, lang, clock) : corruptLine(row.id, lang)}\r\n`;
+  return out;
+}
+
+/** The whole CSV of `events` at once, sorted oldest first (small logs and tests). */
+export function auditCsv(events: readonly StoredEvent[], policy: Policy, lang: Lang, clock: LocalClock = localClock()): string {
+  const rows = [...events].sort((a, b) => a.time - b.time || a.id - b.id).map((event) => ({ ok: true as const, event }));
+  return csvHeader(lang, clock) + csvLines(rows, policy, lang, clock);
+}
+
+function eventLine(e: StoredEvent, policy: Policy, lang: Lang, clock: LocalClock): string {
+  const cells: Record<Column, unknown> = {
+    time: clock.format(e.time),
+    platform: e.platform,
+    surface: e.surface,
+    action: e.action,
+    verdict: e.verdict,
+    description: describeEvent(e, policy, lang).text,
+    clauses: e.clauses.join(' '),
+    rules: e.ruleIds.join(' '),
+    findings: e.findings.join(' '),
+    origin: e.origin,
+    path: e.path,
+    sender_domain: e.senderDomain,
+    emails: e.counts?.emails,
+    phones: e.counts?.phones,
+    rows: e.counts?.rows,
+    justification: e.justification,
+    detail: e.detail,
+    policy_id: e.policyId,
+    policy_version: e.policyVersion,
+    grant_id: e.grantId,
+  };
+  return COLUMNS.map(([c]) => cell(cells[c])).join(',');
+}
+
+function corruptLine(id: number, lang: Lang): string {
+  return COLUMNS.map(([c]) => (c === 'description' ? cell(`${t(lang, 'csvCorrupt')} (${id})`) : '')).join(',');
 }
 
 function cell(value: unknown): string {

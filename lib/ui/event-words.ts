@@ -5,6 +5,7 @@ import type { Lang } from '../core/text';
 import { formatDateTime, t, type MessageKey } from '../i18n';
 import { SyncProblem } from '../sync/sync-status';
 import { problemText } from './policy-view';
+import { sitesEventText } from './sites-view';
 
 const SURFACES: Record<VigieEvent['surface'], MessageKey | undefined> = {
   download: 'surfaceDownload',
@@ -50,6 +51,7 @@ const REFUSAL_CODES: Record<RefusalCode, true> = {
   revoked: true,
   'wrong-organisation': true,
   rollback: true,
+  'other-policy': true,
 };
 
 export interface EventLine {
@@ -108,7 +110,7 @@ function vigieEventText(event: VigieEvent, lang: Lang): string | undefined {
     case 'reported':
       return t(lang, 'eventReported');
     default:
-      return undefined;
+      return sitesEventText(event.action, event.detail, lang);
   }
 }
 

@@ -1,38 +1,83 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { LogRead } from '../log/event-log';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n';
+import type { LogRow } from '../log/log-pages';
 import type { LogQuery } from '../messaging/protocol';
 import type { VigieState } from '../state/snapshot';
-import { auditCsv, auditCsvName } from './audit-csv';
-import { logQuery, logTableView } from './log-view';
+import { auditCsvName, csvHeader, csvLines } from './audit-csv';
+import { localClock } from './local-clock';
+import { logQuery, logTableView, LOG_TABLE_ROWS } from './log-view';
 import type { OptionsView } from './options-view';
 
+/** The log as the options page reads it (straight from IndexedDB: see lib/log/log-pages.ts). */
+export interface LogReader {
+  count: (query: LogQuery) => Promise<number>;
+  page: (query: LogQuery, offset: number, limit: number) => Promise<LogRow[]>;
+  chunks: (query: LogQuery, size: number) => AsyncIterable<LogRow[]>;
+}
+
 export interface LogActions {
-  queryLog: (query: LogQuery) => Promise<LogRead | undefined>;
-  /** Saves the CSV text under `filename` (an extension page's own download, never a guarded one). */
-  saveCsv: (csv: string, filename: string) => Promise<void>;
+  log: LogReader;
+  /** Saves the CSV under `filename` (an extension page's own download, never a guarded one). */
+  saveCsv: (parts: readonly string[], filename: string) => Promise<void>;
 }
 
 const NO_FILTERS = { platform: '', verdict: '', from: '', to: '' };
+/** Events a CSV chunk reads and formats before the page gets to paint its progress again. */
+const CSV_CHUNK = 5000;
 
-/** The full audit log: filters, a table of what matches, and a CSV export of exactly that. */
+interface Shown {
+  query: LogQuery;
+  offset: number;
+  total: number;
+  rows: LogRow[];
+}
+
+/** The full audit log: filters, a table of what matches a page at a time, and a CSV export of all of it. */
 export function LogSection({ state, view, actions }: { state: VigieState; view: OptionsView; actions: LogActions }) {
   const [filters, setFilters] = useState(NO_FILTERS);
-  const [log, setLog] = useState<LogRead | undefined>();
-  const run = async (next: typeof NO_FILTERS) => setLog(await actions.queryLog(logQuery(next)));
-  useEffect(() => void run(NO_FILTERS), []);
+  const [shown, setShown] = useState<Shown | undefined>();
+  const [progress, setProgress] = useState<{ done: number; count: number; finished?: boolean } | undefined>();
+  // The latest request wins: a slow page must not replace a newer one.
+  const latest = useRef(0);
+  const show = async (query: LogQuery, offset: number, total?: number) => {
+    const ticket = ++latest.current;
+    const [count, rows] = await Promise.all([total ?? actions.log.count(query), actions.log.page(query, offset, LOG_TABLE_ROWS)]);
+    if (ticket === latest.current) setShown({ query, offset, total: count, rows });
+  };
+  useEffect(() => void show({}, 0), []);
 
   const f = view.filters;
-  const table = log && logTableView(log, state);
+  const { lang } = state;
+  const table = shown && logTableView(shown.rows, shown.offset, shown.total, state);
   const field = (name: keyof typeof NO_FILTERS) => (e: Event) => setFilters({ ...filters, [name]: (e.currentTarget as HTMLInputElement).value });
   const onSubmit = (e: Event) => {
     e.preventDefault();
-    void run(filters);
+    void show(logQuery(filters), 0);
   };
   const onReset = () => {
     setFilters(NO_FILTERS);
-    void run(NO_FILTERS);
+    void show({}, 0);
   };
-  const onExport = () => log && actions.saveCsv(auditCsv(log.events, state.policy.policy, state.lang), auditCsvName(new Date()));
+  const go = (offset: number | undefined) => shown && offset !== undefined && void show(shown.query, offset, shown.total);
+  const onExport = async () => {
+    if (!shown || progress?.finished === false) return;
+    const { query, total } = shown;
+    const clock = localClock();
+    const policy = state.policy.policy;
+    const parts = [csvHeader(lang, clock)];
+    let done = 0;
+    setProgress({ done, count: total, finished: false });
+    for await (const rows of actions.log.chunks(query, CSV_CHUNK)) {
+      parts.push(csvLines(rows, policy, lang, clock));
+      done += rows.length;
+      setProgress({ done, count: total, finished: false });
+      // Let the page paint the progress between chunks.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await actions.saveCsv(parts, auditCsvName(new Date()));
+    setProgress({ done, count: total, finished: true });
+  };
+  const exporting = progress?.finished === false;
 
   return (
     <section aria-labelledby="log-heading">
@@ -74,40 +119,63 @@ export function LogSection({ state, view, actions }: { state: VigieState; view: 
           </button>
         </span>
       </form>
-      {table && (
+      {table && shown && (
         <>
           <p class="log-summary">
             <span id="log-count">{table.count}</span>{' '}
-            <button type="button" onClick={onExport} disabled={!log || log.events.length === 0}>
+            <button type="button" onClick={() => void onExport()} disabled={shown.total === 0 || exporting} aria-describedby="csv-progress">
               {view.exportCsv}
             </button>
           </p>
-          {table.skipped && <p>{table.skipped}</p>}
+          <p id="csv-progress" role="status" aria-live="polite">
+            {progress && (
+              <>
+                <progress max={progress.count} value={progress.done} />{' '}
+                {progress.finished ? t(lang, 'csvDone', { count: progress.done }) : t(lang, 'csvProgress', { done: progress.done, count: progress.count })}
+              </>
+            )}
+          </p>
           {table.empty ? (
             <p>{table.empty}</p>
           ) : (
-            <table class="log">
-              <thead>
-                <tr>
-                  <th scope="col">{f.columns.time}</th>
-                  <th scope="col">{f.columns.platform}</th>
-                  <th scope="col">{f.columns.event}</th>
-                  <th scope="col">{f.columns.clauses}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.map((row) => (
-                  <tr key={row.id} class={row.verdict ? `verdict-${row.verdict}` : undefined}>
-                    <td>
-                      <time dateTime={row.iso}>{row.when}</time>
-                    </td>
-                    <td>{row.platform}</td>
-                    <td>{row.text}</td>
-                    <td>{row.clauses}</td>
+            <>
+              <table class="log">
+                <thead>
+                  <tr>
+                    <th scope="col">{f.columns.time}</th>
+                    <th scope="col">{f.columns.platform}</th>
+                    <th scope="col">{f.columns.event}</th>
+                    <th scope="col">{f.columns.clauses}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {table.rows.map((row) => (
+                    <tr key={row.id} class={row.corrupt ? 'corrupt' : row.verdict ? `verdict-${row.verdict}` : undefined}>
+                      <td>{row.iso && <time dateTime={row.iso}>{row.when}</time>}</td>
+                      <td>{row.platform}</td>
+                      <td>{row.text}</td>
+                      <td>{row.clauses}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {table.last !== undefined && (
+                <nav class="log-pages" aria-label={t(lang, 'logPageNav')}>
+                  <button type="button" class="secondary" onClick={() => go(0)} disabled={table.previous === undefined}>
+                    {t(lang, 'logFirst')}
+                  </button>
+                  <button type="button" class="secondary" onClick={() => go(table.previous)} disabled={table.previous === undefined}>
+                    {t(lang, 'logPrevious')}
+                  </button>
+                  <button type="button" class="secondary" onClick={() => go(table.next)} disabled={table.next === undefined}>
+                    {t(lang, 'logNext')}
+                  </button>
+                  <button type="button" class="secondary" onClick={() => go(table.last)} disabled={table.next === undefined}>
+                    {t(lang, 'logLast')}
+                  </button>
+                </nav>
+              )}
+            </>
           )}
         </>
       )}

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import type { LogRead } from '../log/event-log';
+import type { LogRow as StoredRow } from '../log/log-pages';
 import type { LogQuery } from '../messaging/protocol';
 import type { VigieState } from '../state/snapshot';
 import { describeEvent, platformName, type EventLine } from './event-words';
@@ -16,7 +16,7 @@ export interface LogFilterView {
   columns: { time: string; platform: string; event: string; clauses: string };
 }
 
-/** Rows the log table shows at most; the CSV export has them all. */
+/** Rows the log table shows a page; the CSV export has them all. */
 export const LOG_TABLE_ROWS = 200;
 
 export function filterView(state: VigieState): LogFilterView {
@@ -42,32 +42,40 @@ export interface LogRow extends EventLine {
   platform: string;
   clauses: string;
   verdict?: string;
+  /** An entry that failed the schema: shown in its place, never dropped from the log. */
+  corrupt?: boolean;
 }
 
 export interface LogTableView {
   rows: LogRow[];
-  /** "12 event(s)", or "showing 200 of 3 000". */
+  /** "12 event(s)", or "Events 201 to 400 of 100 000". */
   count: string;
   empty?: string;
-  skipped?: string;
+  /** Offsets of the neighbouring pages, absent at either end. */
+  previous?: number;
+  next?: number;
+  last?: number;
 }
 
-/** The log table for the events a query returned (newest first). */
-export function logTableView(log: LogRead, state: VigieState): LogTableView {
+/** One page of the log table: `rows` (newest first) start at `offset` among `total` matches. */
+export function logTableView(rows: readonly StoredRow[], offset: number, total: number, state: VigieState): LogTableView {
   const { lang } = state;
   const { policy } = state.policy;
-  const rows = log.events.slice(0, LOG_TABLE_ROWS).map((e) => ({
-    ...describeEvent(e, policy, lang, { withPlatform: false }),
-    platform: platformName(policy, e.platform, lang),
-    clauses: e.clauses.join(', '),
-    verdict: e.verdict,
-  }));
-  const total = log.events.length;
+  const shown = rows.map((r): LogRow => {
+    if (!r.ok) return { id: r.id, iso: '', when: '', text: t(lang, 'logCorruptRow', { id: r.id }), platform: '', clauses: '', corrupt: true };
+    const e = r.event;
+    return { ...describeEvent(e, policy, lang, { withPlatform: false }), platform: platformName(policy, e.platform, lang), clauses: e.clauses.join(', '), verdict: e.verdict };
+  });
+  const number = (n: number) => n.toLocaleString(lang === 'fr' ? 'fr-CA' : 'en-CA');
+  const paged = total > LOG_TABLE_ROWS;
+  const lastPage = Math.max(0, Math.floor((total - 1) / LOG_TABLE_ROWS) * LOG_TABLE_ROWS);
   return {
-    rows,
-    count: total > rows.length ? t(lang, 'logShowing', { shown: rows.length, count: total }) : t(lang, 'logCount', { count: total }),
+    rows: shown,
+    count: paged ? t(lang, 'logRange', { first: number(offset + 1), last: number(offset + shown.length), count: number(total) }) : t(lang, 'logCount', { count: total }),
     empty: total === 0 ? t(lang, 'noEvents') : undefined,
-    skipped: log.skipped > 0 ? t(lang, 'eventsSkipped', { count: log.skipped }) : undefined,
+    previous: offset > 0 ? Math.max(0, offset - LOG_TABLE_ROWS) : undefined,
+    next: offset + LOG_TABLE_ROWS < total ? offset + LOG_TABLE_ROWS : undefined,
+    last: paged ? lastPage : undefined,
   };
 }
 

@@ -1,9 +1,11 @@
-import { SignatureRefusal, type RefusalCode } from '../core/signature';
 import type { Lang } from '../core/text';
 import { formatDateTime, t, type MessageKey } from '../i18n';
 import type { PolicyState } from '../state/policy-source';
+import type { SitesStatus } from '../sync/sites-status';
 import type { SyncProblem, SyncStatus } from '../sync/sync-status';
+import { problemWhat } from './problem-words';
 import type { Row } from './scope-view';
+import { sitesProblems, sitesRow } from './sites-view';
 
 export interface PolicyView {
   heading: string;
@@ -19,15 +21,6 @@ export interface PolicyView {
   checking: string;
 }
 
-const FETCH_TEXT: Record<string, MessageKey> = {
-  'not-https': 'problemNotHttps',
-  unreachable: 'problemUnreachable',
-  timeout: 'problemTimeout',
-  'http-error': 'problemHttp',
-  'too-large': 'problemTooLarge',
-  'managed-late': 'problemManagedLate',
-};
-
 const WHERE: Record<SyncProblem['source'], MessageKey> = {
   managed: 'problemWhereManaged',
   url: 'problemWhereUrl',
@@ -35,7 +28,7 @@ const WHERE: Record<SyncProblem['source'], MessageKey> = {
 };
 
 /** The policy in force, where it came from, when it was last synced, and what went wrong. */
-export function policyView(state: { policy: PolicyState; sync: SyncStatus }, lang: Lang): PolicyView {
+export function policyView(state: { policy: PolicyState; sync: SyncStatus; sites?: SitesStatus }, lang: Lang): PolicyView {
   const { policy, source, signedBy, refused } = state.policy;
   const { sync } = state;
   const rows: Row[] = [
@@ -50,14 +43,19 @@ export function policyView(state: { policy: PolicyState; sync: SyncStatus }, lan
       : { term: t(lang, 'lastSync'), value: sync.lastSuccess ? formatDateTime(lang, sync.lastSuccess) : t(lang, 'never') },
   );
   if (sync.nextRetry) rows.push({ term: t(lang, 'nextRetry'), value: formatDateTime(lang, sync.nextRetry) });
-  const problems = sync.problems.map((p) => problemText(p, lang));
+  // Site fixes are shown once there is something to say: a signed pack in force, or one refused.
+  if (state.sites && (state.sites.version !== undefined || state.sites.problems.length > 0)) rows.push(sitesRow(state.sites, lang));
+  const policyProblems = sync.problems.map((p) => problemText(p, lang));
+  const sites = sitesProblems(state.sites, lang);
+  const problems = [...policyProblems, ...sites.problems];
+  const keptPolicy = policyProblems.length > 0 && sync.problems.some((p) => p.source !== 'grant') ? t(lang, 'keptPolicy') : undefined;
   return {
     heading: t(lang, 'policyHeading'),
     rows,
     warning: refused ? t(lang, 'policyRefused', { reason: refused.text[lang] }) : undefined,
     problemsHeading: t(lang, 'policyProblems'),
     problems,
-    kept: problems.length > 0 && sync.problems.some((p) => p.source !== 'grant') ? t(lang, 'keptPolicy') : undefined,
+    kept: [keptPolicy, sites.kept].filter(Boolean).join(' ') || undefined,
     checkNow: t(lang, 'checkNow'),
     checking: t(lang, 'checking'),
   };
@@ -78,11 +76,9 @@ export function sourceText(source: PolicyState['source'], url: string | undefine
 
 /** "Policy server: the signature does not match…" in the person's language. */
 export function problemText(problem: SyncProblem, lang: Lang): string {
-  const key = FETCH_TEXT[problem.code];
-  let what = key ? t(lang, key, { status: problem.status ?? '?' }) : new SignatureRefusal(problem.code as RefusalCode).text[lang];
-  if (problem.version !== undefined && !key) what = t(lang, 'problemVersion', { text: what, version: problem.version });
-  return t(lang, 'problemLine', { where: t(lang, WHERE[problem.source]), what });
+  return t(lang, 'problemLine', { where: t(lang, WHERE[problem.source]), what: problemWhat(problem, lang) });
 }
+
 
 function hostOf(url: string | undefined): string {
   try {

@@ -5,6 +5,7 @@ import { describeEvent, type EventLine } from './event-words';
 import { healthView, type HealthLine } from './health-view';
 import { policyView, type PolicyView } from './policy-view';
 import { scopeView, type ScopeView } from './scope-view';
+import { senderAnswersView, type SenderAnswersView } from './sender-answers-view';
 
 export interface PopupView {
   lang: Lang;
@@ -24,6 +25,8 @@ export interface PopupView {
   eventsSkipped?: string;
   remindersHeading: string;
   reminders: Array<{ clause: string; text: string }>;
+  /** What the person said webmail mailboxes whose sender is unreadable send from; each can be forgotten. */
+  senderAnswers: SenderAnswersView;
 }
 
 /** How many events the popup lists. */
@@ -54,5 +57,6 @@ export function popupView(state: VigieState): PopupView {
     eventsSkipped: state.recent.skipped > 0 ? t(lang, 'eventsSkipped', { count: state.recent.skipped }) : undefined,
     remindersHeading: t(lang, 'remindersHeading'),
     reminders: policy.reminders.map((r) => ({ clause: t(lang, 'clause', { clause: r.clause }), text: r.text[lang] })),
+    senderAnswers: senderAnswersView(state.senderAnswers ?? {}, lang),
   };
 }

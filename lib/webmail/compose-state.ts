@@ -1,3 +1,5 @@
+import type { SenderHow } from './sender-scope';
+
 /** What the guard remembers about one compose while it is open. */
 export interface ComposeState {
   body: HTMLElement;
@@ -7,7 +9,11 @@ export interface ComposeState {
   sender?: string;
   /** The guard context the compose was last judged with (a new policy or grant means judging again). */
   checkedWith?: object;
-  /** Whether that sender is the policy's business; `undefined` while it cannot be read. */
+  /** The person's remembered answer the compose was last judged with (its sender unreadable). */
+  answer?: string;
+  /** How the sender was settled: read from the page, or the policy's rule for an unreadable one. */
+  how?: SenderHow;
+  /** Whether that sender is the policy's business; `undefined` while the person has not been asked. */
   inScope?: boolean;
   /** Our signature block, while it is in the body. */
   block?: Element;

@@ -3,6 +3,7 @@ import type { GuardSession } from '../guard/session';
 import type { PlatformAdapter } from '../platforms/types';
 import { HealthMonitor } from './health';
 import { SendGuard } from './send-guard';
+import { MailboxAnswers } from './sender-answers';
 import { ComposeTracker } from './tracker';
 
 /**
@@ -13,8 +14,10 @@ export function startWebmailGuard(lifetime: ContentScriptContext, adapter: Platf
   const compose = adapter.compose;
   if (!compose) return;
   const health = new HealthMonitor(lifetime, compose, session, adapter.platform);
-  const tracker = new ComposeTracker(lifetime, compose, session, health);
+  const answers = new MailboxAnswers(lifetime);
+  answers.start();
+  const tracker = new ComposeTracker(lifetime, compose, session, health, answers);
   // Listeners first: a send during the first scan is still checked.
-  new SendGuard(lifetime, compose, tracker, session, health).start();
+  new SendGuard(lifetime, compose, tracker, session, health, answers).start();
   tracker.start();
 }

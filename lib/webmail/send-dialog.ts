@@ -9,23 +9,34 @@ import { sectionOf } from './scope';
 
 export const FIX_NOTICE = 'insert-notice';
 export const FIX_OPENING = 'add-opening';
+/** Every fix at once, when there are several: one press fixes the email (and sends it if nothing else is left). */
+export const FIX_ALL = 'fix-all';
+
+/** Findings a one-click fix clears. */
+const FIXABLE = (rule: string | undefined) => rule?.startsWith('notice-') === true || rule === 'local-id-missing';
 
 /**
  * The dialog for a stopped send: what is wrong in the checks' plain words, each with its clause;
- * the fixes that apply (insert the notice, add the local to the opening, with a line the person
- * can edit); "Send anyway" with a justification only where the policy's verdict is a warning.
+ * one fix button (one primary action): the fix, or "Fix everything" when there are several, with
+ * the opening line the person can edit. The button says "and send" only when the fix leaves
+ * nothing else to settle, since only then does it send. "Send anyway", with its justification
+ * step, only where the policy's verdict is a warning.
  */
 export function sendDialogSpec(check: SendCheck & { decision: Decision }): DialogSpec {
   const { ctx, decision, result } = check;
   const rules = new Set(decision.reasons.map((r) => r.finding));
-  const fixes: DialogFix[] = [];
-  if ([...rules].some((r) => r?.startsWith('notice-'))) fixes.push({ id: FIX_NOTICE, label: GUARD_STRINGS.insertNoticeAndSend });
+  const needsNotice = [...rules].some((r) => r?.startsWith('notice-'));
   const needsOpening = rules.has('local-id-missing');
-  if (needsOpening) fixes.push({ id: FIX_OPENING, label: GUARD_STRINGS.addOpeningAndSend });
+  const sends = [...rules].every(FIXABLE);
+  let fix: DialogFix | undefined;
+  if (needsNotice && needsOpening) fix = { id: FIX_ALL, label: sends ? GUARD_STRINGS.fixAllAndSend : GUARD_STRINGS.fixAll };
+  else if (needsNotice) fix = { id: FIX_NOTICE, label: sends ? GUARD_STRINGS.insertNoticeAndSend : GUARD_STRINGS.insertNotice };
+  else if (needsOpening) fix = { id: FIX_OPENING, label: sends ? GUARD_STRINGS.addOpeningAndSend : GUARD_STRINGS.addOpening };
   const spec = dialogForDecision(decision, ctx.policy, ctx.lang, {
-    fixes,
+    fixes: fix ? [fix] : [],
     overrideLabel: GUARD_STRINGS.sendAnyway,
-    editable: needsOpening ? { label: GUARD_STRINGS.openingLineLabel, value: openingLine(check, ctx.lang), forFix: FIX_OPENING } : undefined,
+    surface: 'send',
+    editable: needsOpening && fix ? { label: GUARD_STRINGS.openingLineLabel, value: openingLine(check, ctx.lang), forFix: fix.id } : undefined,
   });
   return {
     ...spec,

@@ -8,7 +8,9 @@ import { insertOpeningLine } from './edit';
 import type { HealthMonitor } from './health';
 import { isReplaying, pressLikeAPerson, pressSendShortcut } from './replay';
 import { checkFields, checkSend, type SendCheck } from './send-check';
-import { FIX_NOTICE, FIX_OPENING, sendDialogSpec } from './send-dialog';
+import { FIX_ALL, FIX_NOTICE, FIX_OPENING, sendDialogSpec } from './send-dialog';
+import type { MailboxAnswers } from './sender-answers';
+import { askSender } from './sender-question';
 import type { ComposeTracker } from './tracker';
 
 const POINTER_EVENTS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'] as const;
@@ -45,6 +47,7 @@ export class SendGuard {
     private readonly tracker: ComposeTracker,
     private readonly session: GuardSession,
     private readonly health: HealthMonitor,
+    private readonly answers: MailboxAnswers,
   ) {}
 
   start(): void {
@@ -89,7 +92,7 @@ export class SendGuard {
     }
     const state = this.composeOf(control, target);
     if (!state) return;
-    const check = state.pending ? undefined : checkSend(state, this.adapter, this.session);
+    const check = state.pending ? undefined : this.check(state);
     if (check?.outcome === 'pass' && !state.pending) {
       if (check.result.inScope) this.log('checked', check);
       return;
@@ -116,11 +119,15 @@ export class SendGuard {
     return this.tracker.stateFor(node);
   }
 
+  private check(state: ComposeState): SendCheck | undefined {
+    return checkSend(state, this.adapter, this.session, this.answers);
+  }
+
   /** One press is pointerdown…click on one control: decided once, at its first event. */
   private gestureFor(event: Event, element: Element, state: ComposeState): Gesture {
     let g = this.gesture;
     if (!g || g.element !== element || event.timeStamp - g.time > GESTURE_MS || g.seen.has(event.type)) {
-      const check = state.pending ? undefined : checkSend(state, this.adapter, this.session);
+      const check = state.pending ? undefined : this.check(state);
       g = this.gesture = { element, time: event.timeStamp, seen: new Set(), check, stop: state.pending || check?.outcome !== 'pass' };
       // Logged when decided: Gmail sends on mouseup and removes the compose, so a click may never come.
       if (!g.stop && check?.result.inScope) this.log('checked', check);
@@ -134,10 +141,20 @@ export class SendGuard {
     if (state.pending) return;
     state.pending = true;
     try {
-      let check = first ?? checkSend(state, this.adapter, this.session);
+      let check = first ?? this.check(state);
       if (!check) {
         await this.session.ready();
-        check = checkSend(state, this.adapter, this.session);
+        check = this.check(state);
+      }
+      if (check?.outcome === 'ask') {
+        // The page does not say who sends: ask once for this mailbox, then judge the message with the answer.
+        const answer = await askSender(check.ctx, this.lifetime.signal);
+        if (this.lifetime.isInvalid) return;
+        if (!answer) return void this.session.log({ surface: 'send', action: 'cancelled', detail: 'sender-question' });
+        await this.answers.remember(answer);
+        void this.session.log({ surface: 'send', action: 'sender-answered', detail: answer });
+        this.tracker.refresh(state);
+        check = this.check(state);
       }
       let fixed: string | undefined;
       for (let round = 0; round < 4 && check; round++) {
@@ -154,14 +171,14 @@ export class SendGuard {
           return this.replay(state, control, via);
         }
         fixed = choice.id;
-        if (choice.id === FIX_NOTICE) this.tracker.insertNotice(state, check.ctx);
-        if (choice.id === FIX_OPENING && choice.value?.trim()) insertOpeningLine(state.body, choice.value.trim());
+        if (choice.id === FIX_NOTICE || choice.id === FIX_ALL) this.tracker.insertNotice(state, check.ctx);
+        if ((choice.id === FIX_OPENING || choice.id === FIX_ALL) && choice.value?.trim()) insertOpeningLine(state.body, choice.value.trim());
         this.log('fixed', check, { detail: choice.id });
-        check = checkSend(state, this.adapter, this.session);
+        check = this.check(state);
       }
       // No policy reached the page (the background cannot be reached): say so rather than pass silently.
       if (!check) {
-        this.health.report('no policy from the background at send time');
+        this.health.report(undefined, 'no policy from the background at send time');
         this.replay(state, control, via);
       }
     } finally {
@@ -174,7 +191,7 @@ export class SendGuard {
     const element = control?.element.isConnected ? control.element : this.adapter.sendControl(state.root)?.element;
     if (element) return pressLikeAPerson(element);
     if (via === 'shortcut') return pressSendShortcut(state.body);
-    this.health.report('no Send control to send the message with');
+    this.health.report('sendButtons', 'no Send control to send the message with');
   }
 
   /** The menu closed while the dialog was open: open it again from the compose, then press Schedule send. */
@@ -185,7 +202,7 @@ export class SendGuard {
     await new Promise((resolve) => requestAnimationFrame(resolve));
     const again = this.adapter.scheduleItem(document);
     if (again) pressLikeAPerson(again);
-    else this.health.report('no Schedule send item to schedule the message with');
+    else this.health.report('scheduleItem', 'no Schedule send item to schedule the message with');
   }
 
   private log(action: string, check: SendCheck, extra: { justification?: string; detail?: string } = {}): void {

@@ -7,7 +7,9 @@ import type { ComposeAdapter } from '../platforms/types';
 import { newComposeState, type ComposeState } from './compose-state';
 import { BLOCK_SELECTOR, insertHtml, isOurEdit, removeBlock } from './edit';
 import type { HealthMonitor } from './health';
-import { checkContextOf, domainOf, inScope, sectionOf } from './scope';
+import type { MailboxAnswers } from './sender-answers';
+import { senderScope } from './sender-scope';
+import { checkContextOf, domainOf, sectionOf } from './scope';
 
 /** How often the guard puts its block back after the page itself re-rendered a body, before giving up. */
 const MAX_REINSERTS = 3;
@@ -28,6 +30,7 @@ export class ComposeTracker {
     private readonly adapter: ComposeAdapter,
     private readonly session: GuardSession,
     private readonly health: HealthMonitor,
+    private readonly answers: MailboxAnswers,
   ) {}
 
   start(): void {
@@ -50,6 +53,12 @@ export class ComposeTracker {
   onlyCompose(): ComposeState | undefined {
     if (this.dirty) this.flush();
     return this.states.size === 1 ? [...this.states.values()][0] : undefined;
+  }
+
+  /** Judges one compose again now (the person just said what its mailbox sends from). */
+  refresh(state: ComposeState): void {
+    const ctx = this.session.current;
+    if (ctx && state.body.isConnected) this.reconcile(state, ctx);
   }
 
   /** Inserts a fresh block (the dialog's fix): replaces an altered one, even one the person had removed. */
@@ -100,11 +109,18 @@ export class ComposeTracker {
   /** Puts the block in, takes it out or leaves it, from the sender and what happened to the body. */
   private reconcile(state: ComposeState, ctx: GuardContext): void {
     const sender = this.adapter.sender(state.root, document);
-    if (sender !== state.sender || ctx !== state.checkedWith) {
+    const answer = this.answers.current();
+    if (sender !== state.sender || ctx !== state.checkedWith || answer !== state.answer) {
       state.sender = sender;
       state.checkedWith = ctx;
-      // An unreadable sender is not an out-of-scope one: change nothing (the health check reports it).
-      state.inScope = sender === undefined ? undefined : inScope(sender, ctx);
+      state.answer = answer;
+      // An unreadable sender is settled by the policy: the person's answer, assume-local, ignore, or ask at the first send.
+      const scope = senderScope(sender, ctx, answer);
+      if (scope.how !== state.how && scope.how !== 'read' && hasEmailRules(ctx.policy)) {
+        void this.session.log({ surface: 'send', action: 'sender-unknown', detail: scope.how });
+      }
+      state.how = scope.how;
+      state.inScope = scope.inScope;
     }
     if (state.inScope === undefined) return;
     // The common case on a busy page: our block still where it was, nothing to look up.
@@ -138,7 +154,8 @@ export class ComposeTracker {
 
   private noticePresent(state: ComposeState, ctx: GuardContext, sender: string | undefined): boolean {
     const input = { from: sender ?? '', subject: '', body: state.body.innerHTML, format: 'html' as const };
-    return !checkEmail(input, ctx.policy, checkContextOf(ctx)).findings.some((f) => f.rule.startsWith('notice-'));
+    // Only asked of a compose in scope: an unreadable sender the person or the policy called local is checked as one.
+    return !checkEmail(input, ctx.policy, { ...checkContextOf(ctx), everySenderInScope: true }).findings.some((f) => f.rule.startsWith('notice-'));
   }
 
   private insert(state: ComposeState, ctx: GuardContext): void {

@@ -67,6 +67,8 @@ const BACKGROUND_SWITCHES = ['--disable-background-networking', '--disable-compo
  *   installs and updates by policy need it; the host resolver still keeps it on this machine)
  * @param {Record<string,string>} [options.env] extra environment for the browser process
  * @param {{width:number,height:number}} [options.viewport]
+ * @param {(context: import('playwright-core').BrowserContext) => void} [options.onContext] called the moment the
+ *   browser is up, before the extension's worker is waited for (e.g. to open the popup at start, as a person may)
  */
 export async function launchBrowser(options) {
   const { port, lang = 'fr', headless = true, viewport = { width: 1280, height: 800 } } = options;
@@ -107,6 +109,7 @@ export async function launchBrowser(options) {
     throw error;
   });
 
+  options.onContext?.(context);
   let serviceWorker;
   let extensionId;
   try {

@@ -61,7 +61,7 @@ export async function openFixture(browser, url, { page } = {}) {
   if (!response || response.status() !== 200) throw new Error(`${url}: HTTP ${response?.status()} (no fixture?)`);
   const fixture = response.headers()['x-vigie-fixture'];
   if (!fixture) throw new Error(`${url}: not served from tests/fixtures/`);
-  const marker = await tab.locator('meta[name="vigie-fixture"]').getAttribute('content', { timeout: 2_000 });
+  const marker = await tab.locator('meta[name="vigie-fixture"]').getAttribute('content', { timeout: 10_000 }); // generous: a loaded machine
   if (!marker) throw new Error(`${url}: fixture ${fixture} has no <meta name="vigie-fixture">`);
   return { page: tab, fixture };
 }

@@ -44,7 +44,7 @@ describe('downloads under the ACEP policy (French UI)', () => {
     const dialog = await waitForDialog(page);
     assert.match(dialog.text, /Article 7\.2/);
     assert.match(dialog.text, /autorisation écrite du Bureau national/);
-    assert.deepEqual(dialog.buttons.map((b) => b.label).filter((l) => l !== 'English'), ['Annuler'], 'a block offers no override');
+    assert.deepEqual(dialog.buttons.map((b) => b.label).filter((l) => l !== 'English'), ['Demander une autorisation', 'Annuler'], 'a block offers no override, and a next step');
     await pause(SETTLE_MS);
     assert.deepEqual(s.downloads(), [], 'no file in the downloads folder');
     const event = await waitForEvent(s.browser, (e) => e.surface === 'export-click' && e.verdict === 'block', { since });
@@ -205,6 +205,8 @@ describe('a policy whose export rule warns (English UI)', () => {
     await pause(500);
     await page.locator('#upload_download').click();
     await waitForDialog(page);
+    await pressDialogButton(page, 'Export anyway');
+    // The justification step: pressing again with nothing written is refused, with the minimum stated.
     await pressDialogButton(page, 'Export anyway');
     const refused = await readDialog(page);
     assert.match(refused.text, /Write at least 10 characters/);

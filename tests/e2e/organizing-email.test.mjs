@@ -29,7 +29,7 @@ describe('the email preview step (English UI)', () => {
     assert.match(dialog.text, /Clause 9\.2/);
     assert.match(dialog.text, /Wrapper chosen: “Section locale 70 – bannière”\. Approved wrappers: Gabarit national ACEP, CAPE national template\./);
     const labels = dialog.buttons.map((b) => b.label);
-    assert.ok(labels.includes('Use the “Gabarit national ACEP” wrapper') || labels.includes('Use the “CAPE national template” wrapper'), labels.join(' | '));
+    assert.ok(labels.some((l) => /^Switch to the “(Gabarit national ACEP|CAPE national template)” wrapper and review the preview$/.test(l)), labels.join(' | '));
     assert.ok(!labels.some((l) => /anyway/.test(l)), 'a block has no override');
     await pressDialogButton(page, 'Cancel');
     await waitForNoDialog(page);
@@ -97,18 +97,23 @@ describe('the email preview step (French UI)', () => {
   });
   after(() => s?.close());
 
-  test('"Utiliser le gabarit" switches to the approved wrapper, then the email goes', async () => {
+  test('the wrapper fix switches to the approved wrapper and sends nothing: the person reviews the preview, then sends', async () => {
     const since = await now(s.browser);
     const page = await s.open(ORGANIZING_PAGES.anEmailPreview);
     await page.getByRole('button', { name: 'Envoyer le courriel' }).click();
     const dialog = await waitForDialog(page);
     assert.match(dialog.text, /Article 9\.2/);
-    await pressDialogButton(page, 'Utiliser le gabarit « Gabarit national ACEP »');
+    await pressDialogButton(page, 'Passer au gabarit « Gabarit national ACEP » et revoir l’aperçu');
+    await waitForNoDialog(page);
+    await waitForEvent(s.browser, (e) => e.surface === 'send' && e.action === 'fixed', { since });
+    assert.equal(await page.locator('#email_wrapper_id option:checked').textContent(), 'Gabarit national ACEP');
+    await pause(SETTLE_MS);
+    assert.deepEqual(await sent(page), [], 'the fix alone sent nothing');
+    await page.getByRole('button', { name: 'Envoyer le courriel' }).click();
     await page.getByRole('alert').filter({ hasText: 'Votre courriel a été envoyé.' }).waitFor();
     assert.deepEqual(await sent(page), [{ action: 'send', wrapper: 'Gabarit national ACEP' }]);
-    await waitForEvent(s.browser, (e) => e.surface === 'send' && e.action === 'fixed', { since });
     const event = await waitForEvent(s.browser, (e) => e.surface === 'send' && e.verdict === 'allow', { since });
-    assert.equal(event.detail, 'after-fix');
+    assert.deepEqual(event.findings, []);
     await page.close();
   });
 

@@ -10,8 +10,6 @@ import { readFileSync } from 'node:fs';
 import { stripTypeScriptTypes } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ACTION_BUILDER } from '../../lib/platforms/action-builder/selectors.ts';
-import { ACTION_NETWORK } from '../../lib/platforms/action-network/selectors.ts';
 import { launchBrowser } from './browser.mjs';
 import { openFixture } from './extension.mjs';
 import { PAGES, ROUTES } from './routes.mjs';
@@ -25,6 +23,11 @@ async function recognised(page, selectors) {
   await page.addScriptTag({ content: `${RECOGNITION}\nwindow.__vigieRecognise = (sels) => [...document.querySelectorAll(ACTIVATABLE)].filter((el) => exportControlOf(el, sels)).map((el) => el.id || el.textContent.trim());` });
   return page.evaluate((sels) => window.__vigieRecognise(sels), selectors);
 }
+
+/** The bundled site pack, where the adapters' selectors live. */
+const SITES = JSON.parse(readFileSync(join(ROOT, 'lib/packs/sites.json'), 'utf8')).platforms;
+const ACTION_NETWORK = SITES['action-network'].lookups;
+const ACTION_BUILDER = SITES['action-builder'].lookups;
 
 const AN = ACTION_NETWORK.exportControls.fallbacks;
 const AB = ACTION_BUILDER.exportControls.fallbacks;

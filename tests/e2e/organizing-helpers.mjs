@@ -16,12 +16,13 @@ import { ORGANIZING_ROUTES } from './routes-organizing.mjs';
 import { ROOT, startFixtureServer } from './server.mjs';
 
 /**
- * Chromium in `lang` whose downloads go, without a prompt, to a folder the test can list. The
+ * Chromium in `lang` whose downloads go, without a prompt, to a folder the test can list (`routes`
+ * and `hosts`: more fixture routes, and the extra host names they need mapped). The
  * folder is set in the profile's Preferences before launch; Playwright's download interception is
  * then reset to the browser's default behaviour over CDP.
  */
-export async function startOrganizingBrowser(lang = 'fr') {
-  const server = await startFixtureServer({ routes: [...ROUTES, ...ORGANIZING_ROUTES] });
+export async function startOrganizingBrowser(lang = 'fr', { preferences = {}, routes = [], hosts = [] } = {}) {
+  const server = await startFixtureServer({ routes: [...ROUTES, ...ORGANIZING_ROUTES, ...routes] });
   const profileDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-organizing-'));
   const downloadDir = join(profileDir, 'Downloads');
   mkdirSync(join(profileDir, 'Default'), { recursive: true });
@@ -33,9 +34,11 @@ export async function startOrganizingBrowser(lang = 'fr') {
       savefile: { default_directory: downloadDir },
       // Several downloads from one page must not wait on Chromium's "download multiple files?" prompt.
       profile: { default_content_setting_values: { automatic_downloads: 1 } },
+      // Extra profile preferences a test needs (Gmail as the mailto: handler).
+      ...preferences,
     }),
   );
-  const browser = await launchBrowser({ port: server.port, lang, profileDir, ownsProfile: true });
+  const browser = await launchBrowser({ port: server.port, lang, profileDir, ownsProfile: true, hosts });
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });

@@ -22,16 +22,17 @@ describe('NationBuilder people export (French UI)', () => {
   });
   after(() => s?.close());
 
-  test('a party member: Actions → Exporter is stopped, cites 5.2 and 6.6, nothing is written', async () => {
+  test('a party member: Actions → Exporter is stopped, cites its two sections by title (the policy numbers none), nothing is written', async () => {
     const since = await now(s.browser);
     const page = await s.open(PARTY_PAGES.nbPeople);
     await openActionsMenu(page);
     await page.getByRole('menuitem', { name: 'Exporter' }).click();
     const dialog = await waitForDialog(page);
     assert.match(dialog.text, /exporter une banque d'information du Parti ne vous est pas permis/);
-    assert.match(dialog.text, /5\.2/);
-    assert.match(dialog.text, /6\.6/);
-    assert.deepEqual(dialog.buttons.map((b) => b.label).filter((l) => l !== 'English'), ['Annuler'], 'a block offers no override');
+    assert.match(dialog.text, /Section « Les banques d'information : centralisées, distribuées selon le besoin »/);
+    assert.match(dialog.text, /Section « Membres du Parti : entente de confidentialité, accès limité à la tâche »/);
+    assert.doesNotMatch(dialog.text, /Article \d/, 'no invented article numbers');
+    assert.deepEqual(dialog.buttons.map((b) => b.label).filter((l) => l !== 'English'), ['Demander une autorisation', 'Annuler'], 'a block offers no override, and a next step');
     const event = await waitForEvent(s.browser, (e) => e.surface === 'export-click' && e.verdict === 'block', { since });
     assert.deepEqual(event.ruleIds, ['data-bank-export-below-confidential']);
     assert.equal(event.platform, 'nationbuilder');

@@ -90,12 +90,13 @@ describe('the options page (French UI)', () => {
     const name = `vigie-audit-log-${isoDay(0)}.csv`;
     await poll(() => s.downloads().includes(name), { timeout: 10_000, what: `${name} in the downloads folder` });
     const csv = readFileSync(join(s.downloadDir, name), 'utf8');
-    assert.ok(csv.startsWith('\uFEFFtime,platform,surface,action,verdict,description,'), 'a BOM, then the header');
+    // Headers in the person's language, times on their clock (the zone named in the header, the offset in each cell).
+    assert.match(csv, /^\uFEFFDate et heure \([\w/+-]+\),Plateforme,Type d'action,Suite donnée,Décision,Description,/, 'a BOM, then the header');
     const lines = csv.slice(1).split('\r\n').filter(Boolean);
     assert.equal(lines.length, 3, 'the header and the two events shown');
     assert.match(
       lines[1],
-      /^\d{4}-\d{2}-\d{2}T[\d:.]+Z,action-network,export-click,decided,block,Action Network — exportation : blocage,7\.2 8\.1\.c,export-needs-authorization,,https:\/\/admin\.actionnetwork\.org,\/reports\/membres-2026\/manage,/,
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2},action-network,export-click,decided,block,Action Network — exportation : blocage,7\.2 8\.1\.c,export-needs-authorization,,https:\/\/admin\.actionnetwork\.org,\/reports\/membres-2026\/manage,/,
     );
     assert.match(lines[2], /,action-network,download,decided,allow,Action Network — téléchargement : permis,7\.2,/);
     const logAfter = await readLog(s.browser);

@@ -19,6 +19,14 @@ export const WEBMAIL_ROUTES = [
   { hosts: OUTLOOK, path: '/mail/', fixture: both('outlook/compose-new') },
   { hosts: OUTLOOK, path: '/mail/inbox/id/AAQkAGI2fixture', fixture: both('outlook/reply-inline') },
   { hosts: OUTLOOK, path: '/mail/0/deeplink/compose', fixture: both('outlook/compose-popout') },
+  // Pages assembled from real captured DOM (issue 9): see each file's header for its sources.
+  { hosts: ['mail.google.com'], path: '/mail/u/4/', fixture: both('gmail/real-compose-2020') },
+  { hosts: ['outlook.live.com'], path: '/mail/0/inbox', fixture: both('outlook/live-compose-2021') },
+  // One Microsoft 365 page, opened three ways: the local's shared mailbox by its address, the person's
+  // own mailbox, and another shared mailbox that is not a local's.
+  { hosts: ['outlook.office.com'], path: '/mail/sl70@acep-cape.ca/inbox/id/AAQkAGRealCapture', fixture: both('outlook/m365-reply-2023') },
+  { hosts: ['outlook.office.com'], path: '/mail/inbox/id/AAQkAGRealCapture', fixture: both('outlook/m365-reply-2023') },
+  { hosts: ['outlook.office.com'], path: '/mail/benevoles@example.org/inbox/id/AAQkAGRealCapture', fixture: both('outlook/m365-reply-2023') },
 ];
 
 /** The pages, by variant; add `?hl=fr|en` to pick the language. */
@@ -33,6 +41,14 @@ export const WEBMAIL_PAGES = {
     compose: 'https://outlook.office.com/mail/',
     reply: 'https://outlook.office365.com/mail/inbox/id/AAQkAGI2fixture',
     popout: 'https://outlook.live.com/mail/0/deeplink/compose',
+  },
+  /** Pages assembled from real captured DOM. */
+  real: {
+    gmail: 'https://mail.google.com/mail/u/4/#inbox?compose=new',
+    outlookLive: 'https://outlook.live.com/mail/0/inbox',
+    m365Shared: 'https://outlook.office.com/mail/sl70@acep-cape.ca/inbox/id/AAQkAGRealCapture',
+    m365Own: 'https://outlook.office.com/mail/inbox/id/AAQkAGRealCapture',
+    m365Other: 'https://outlook.office.com/mail/benevoles@example.org/inbox/id/AAQkAGRealCapture',
   },
 };
 

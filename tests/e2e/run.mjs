@@ -56,7 +56,7 @@ if (!skipBuild) {
 const suiteStarted = Date.now();
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-timeout=120000', '--test-reporter=spec', ...flags, ...files],
+  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-timeout=300000', '--test-reporter=spec', ...flags, ...files],
   { cwd: ROOT, env, stdio: 'inherit' },
 );
 const forward = (signal) => child.kill(signal);

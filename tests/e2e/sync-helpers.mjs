@@ -106,7 +106,7 @@ function rmdirQuietly(dir) {
  * switched back to the browser's, as in organizing-helpers.mjs); `preferences` go into the profile.
  * Returns `undefined` when a policy file is asked for and cannot be written (not root).
  */
-export async function launchManagedBrowser({ port, config, lang = 'fr', preferences = {} }) {
+export async function launchManagedBrowser({ port, config, lang = 'fr', preferences = {}, onContext, hosts = [] }) {
   const managed = config ? managedChromium(config) : { mode: 'none', launchOptions: {}, update() {}, close() {} };
   if (managed.mode === 'unavailable') return undefined;
   const profileDir = mkdtempSync(join(tmpdir(), 'vigie-e2e-sync-'));
@@ -119,7 +119,7 @@ export async function launchManagedBrowser({ port, config, lang = 'fr', preferen
   );
   let browser;
   try {
-    browser = await launchBrowser({ port, lang, profileDir, ownsProfile: true, hosts: [POLICY_HOST], ...managed.launchOptions });
+    browser = await launchBrowser({ port, lang, profileDir, ownsProfile: true, hosts: [POLICY_HOST, ...hosts], onContext, ...managed.launchOptions });
   } catch (error) {
     managed.close();
     throw error;

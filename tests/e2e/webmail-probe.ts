@@ -64,3 +64,8 @@ export function classify(platform: string, selector: string) {
   const el = document.querySelector(selector);
   return el ? composeOf(platform).classify(el)?.kind ?? null : 'no element';
 }
+
+/** The bodies the adapter finds, and whether each is the one the fixture marks as its real body. */
+export function bodies(platform: string, marked = '[data-fixture-body], [g_editable]') {
+  return composeOf(platform).bodies(document).map((b) => b.matches(marked));
+}

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../lib/cli/main';
-import { registerCsv, type RegisterEntry } from '../../lib/cli/register';
+import { registerCsv } from '../../lib/officer/register-csv';
+import type { RegisterEntry } from '../../lib/officer/register-service';
 import acep from '../../lib/packs/acep/policy.json';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigie-register-'));
@@ -34,49 +35,87 @@ beforeAll(async () => {
   writeFileSync(p('b.json'), JSON.stringify(draft('Bob Gagnon', { task: { description: 'Relance des membres, automne', endsAt: '2026-10-31T23:59:59Z' } })));
 });
 
+// The register moved from register.json to the officer's folder (database): the same checks as
+// before, now on `--dir`, plus the move of an old register.json.
+const folder = () => ['--dir', p('officer')];
+
 describe('the register of granted accesses', () => {
-  it('records each issued grant, in a file only its owner reads', async () => {
-    expect((await run('grant', 'issue', p('a.json'), '--key', p('key.json'), '--register', p('reg.json'))).code).toBe(0);
-    expect((await run('grant', 'issue', p('b.json'), '--key', p('key.json'), '--register', p('reg.json'))).code).toBe(0);
-    const reg = JSON.parse(readFileSync(p('reg.json'), 'utf8'));
-    expect(reg.entries.map((e: RegisterEntry) => e.holder.name)).toEqual(['Alice Martin', 'Bob Gagnon']);
-    expect(statSync(p('reg.json')).mode & 0o777).toBe(0o600);
+  it('records each issued grant, in a database only its owner reads', async () => {
+    expect((await run('grant', 'issue', p('a.json'), ...folder(), '--key', p('key.json'), '--policy', p('signed.json'))).code).toBe(0);
+    expect((await run('grant', 'issue', p('b.json'), ...folder())).code).toBe(0);
+    const all = JSON.parse((await run('register', 'list', ...folder(), '--all')).out);
+    expect(all.map((e: RegisterEntry) => e.holder.name)).toEqual(['Alice Martin', 'Bob Gagnon']);
+    expect(statSync(p('officer/officer.sqlite')).mode & 0o777).toBe(0o600);
+    expect(statSync(p('officer/key.json')).mode & 0o777).toBe(0o600);
   });
 
   it('lists active accesses; an access whose task ended is listed with --all only', async () => {
-    const active = JSON.parse((await run('register', 'list', '--register', p('reg.json'))).out);
+    const active = JSON.parse((await run('register', 'list', ...folder())).out);
     expect(active.map((e: RegisterEntry) => e.holder.name)).toEqual(['Alice Martin']);
-    const all = JSON.parse((await run('register', 'list', '--register', p('reg.json'), '--all')).out);
+    const all = JSON.parse((await run('register', 'list', ...folder(), '--all')).out);
     expect(all.map((e: { state: string }) => e.state)).toEqual(['active', 'ended']);
   });
 
   it('revokes: the register says so and a new signed policy lists the grant', async () => {
-    const reg = JSON.parse(readFileSync(p('reg.json'), 'utf8'));
-    const id = reg.entries[0].id as string;
-    const r = await run('register', 'revoke', id, '--register', p('reg.json'), '--policy', p('signed.json'), '--key', p('key.json'), '--reason', 'Fin de mandat', '--policy-out', p('signed2.json'));
+    const [entry] = JSON.parse((await run('register', 'list', ...folder())).out) as RegisterEntry[];
+    const r = await run('register', 'revoke', entry!.id, ...folder(), '--reason', 'Fin de mandat');
     expect(r.code).toBe(0);
-    expect(JSON.parse(readFileSync(p('signed2.json'), 'utf8')).payload.revokedGrants).toEqual([id]);
-    const after = JSON.parse(readFileSync(p('reg.json'), 'utf8')).entries[0];
-    expect(after).toMatchObject({ revokedReason: 'Fin de mandat', revokedAt: expect.any(String) });
+    const published = JSON.parse(readFileSync(p('officer/publish/policy.signed.json'), 'utf8'));
+    expect(published.payload.revokedGrants).toEqual([entry!.id]);
+    expect(published.payload.version).toBe(acep.version + 1);
+    const verified = await run('policy', 'verify', p('officer/publish/policy.signed.json'), '--trust', p('officer/publish/public-key.json'));
+    expect(verified.code).toBe(0);
+    const after = JSON.parse((await run('register', 'list', ...folder(), '--all')).out)[0];
+    expect(after).toMatchObject({ state: 'revoked', revokedReason: 'Fin de mandat', revokedAt: expect.any(String) });
   });
 
   it('exports CSV with one row per grant and formula-safe cells', async () => {
-    const { out } = await run('register', 'export', '--register', p('reg.json'));
+    const { out } = await run('register', 'export', ...folder());
     const lines = out.trim().split('\r\n');
     expect(lines[0]).toMatch(/^id,state,holder_name,holder_email,role,clearance,task,task_ends/);
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(',revoked,Alice Martin,');
-    const csv = registerCsv([{ id: 'g1', holder: { name: '=HYPERLINK("x")', email: 'a@b.c' }, role: 'cla', platforms: [], issuedAt: '', expiresAt: '2099-01-01T00:00:00Z', signedBy: 'k' }], new Date());
+    const csv = registerCsv([{ id: 'g1', state: 'active', holder: { name: '=HYPERLINK("x")', email: 'a@b.c' }, role: 'cla', platforms: [], issuedAt: '', expiresAt: '2099-01-01T00:00:00Z', endsAt: '2099-01-01T00:00:00Z', signedBy: 'k', exportAuthorizations: [], hasToken: true }]);
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
   });
 
-  it('refuses a grant id it does not hold, and a register that is not one', async () => {
-    expect((await run('register', 'revoke', 'g-nope', '--register', p('reg.json'), '--policy', p('signed.json'), '--key', p('key.json'))).code).toBe(2);
+  it('refuses a grant id it does not hold, a register that is not one, and the old --register option', async () => {
+    expect((await run('register', 'revoke', 'g-nope', ...folder(), '--reason', 'x')).code).toBe(2);
     writeFileSync(p('junk.json'), '{"entries": 3}');
-    const r = await run('register', 'list', '--register', p('junk.json'));
+    const r = await run('register', 'import', p('junk.json'), ...folder());
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/register .*junk\.json: /);
+    expect(r.err).toMatch(/junk\.json is not a Vigie register: /);
+    const old = await run('register', 'list', '--register', p('reg.json'));
+    expect(old.code).toBe(2);
+    expect(old.err).toMatch(/register import REG\.json --dir FOLDER/);
   });
+
+  it('moves an old register.json into the database, revocations kept', async () => {
+    writeFileSync(p('reg.json'), JSON.stringify({ schema: 'vigie.register/1', organisation: 'acep', entries: [
+      { id: 'g-legacy', holder: { name: 'Carole Old', email: 'carole@example.org' }, role: 'cla', platforms: ['action-builder'], issuedAt: '2026-01-01T00:00:00Z', expiresAt: '2099-01-01T00:00:00Z', signedBy: 'k0', revokedAt: '2026-02-01T00:00:00Z', revokedReason: 'Départ' },
+    ] }));
+    expect((await run('register', 'import', p('reg.json'), ...folder())).code).toBe(0);
+    const all = JSON.parse((await run('register', 'list', ...folder(), '--all')).out) as RegisterEntry[];
+    expect(all.find((e) => e.id === 'g-legacy')).toMatchObject({ state: 'revoked', revokedReason: 'Départ', hasToken: false });
+  });
+
+  it('asks for the passphrase of a protected key, and refuses a wrong one', async () => {
+    const prior = process.env.VIGIE_PASSPHRASE;
+    try {
+      process.env.VIGIE_PASSPHRASE = 'une longue phrase';
+      writeFileSync(p('key2.json'), readFileSync(p('key.json')));
+      expect((await run('key', 'protect', '--key', p('key2.json'))).code).toBe(0);
+      expect(readFileSync(p('key2.json'), 'utf8')).not.toContain('privateKey');
+      expect((await run('policy', 'sign', p('policy.json'), '--key', p('key2.json'))).code).toBe(0);
+      process.env.VIGIE_PASSPHRASE = 'pas la bonne phrase';
+      const wrong = await run('policy', 'sign', p('policy.json'), '--key', p('key2.json'));
+      expect(wrong.code).toBe(2);
+      expect(wrong.err).toMatch(/wrong passphrase/);
+    } finally {
+      if (prior === undefined) delete process.env.VIGIE_PASSPHRASE;
+      else process.env.VIGIE_PASSPHRASE = prior;
+    }
+  }, 60_000);
 
   it('refuses a clearance the policy does not define', async () => {
     writeFileSync(p('c.json'), JSON.stringify(draft('Chloe Roy', { clearance: 'top-secret' })));

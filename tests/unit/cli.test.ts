@@ -79,6 +79,24 @@ describe('vigie grant and revoke', () => {
     expect(JSON.parse(refused.out).refusal).toBe('revoked');
   });
 
+  it("grant verify --policy verifies the policy's own signature first: a forged revocation list proves nothing", async () => {
+    expect((await run('grant', 'issue', p('draft.json'), '--key', p('key.json'), '--out', p('token-p.txt'))).code).toBe(0);
+    const signed = JSON.parse(readFileSync(p('signed.json'), 'utf8'));
+    // Someone edits the signed policy's revocation list (or its rollout) without the officer's key.
+    writeFileSync(p('forged.json'), JSON.stringify({ ...signed, payload: { ...signed.payload, rollout: 'audit' } }));
+    const forged = await run('grant', 'verify', p('token-p.txt'), '--trust', p('key.json'), '--policy', p('forged.json'));
+    expect(forged.code).toBe(1);
+    expect(JSON.parse(forged.out)).toMatchObject({ valid: false, document: 'policy', refusal: 'bad-signature' });
+    expect((await run('policy', 'sign', p('policy.json'), '--key', p('other.json'), '--out', p('signed-other.json'))).code).toBe(0);
+    const otherKey = await run('grant', 'verify', p('token-p.txt'), '--trust', p('key.json'), '--policy', p('signed-other.json'));
+    expect(JSON.parse(otherKey.out)).toMatchObject({ document: 'policy', refusal: 'unknown-key' });
+    const unsigned = await run('grant', 'verify', p('token-p.txt'), '--trust', p('key.json'), '--policy', p('policy.json'));
+    expect(unsigned.code).toBe(2);
+    expect(unsigned.err).toMatch(/not a signed policy/);
+    const good = await run('grant', 'verify', p('token-p.txt'), '--trust', p('key.json'), '--policy', p('signed.json'));
+    expect(JSON.parse(good.out)).toMatchObject({ valid: true });
+  });
+
   it('refuses a draft with a role the policy does not know', async () => {
     const draft = JSON.parse(readFileSync(p('draft.json'), 'utf8'));
     writeFileSync(p('draft-bad.json'), JSON.stringify({ ...draft, role: 'president' }));

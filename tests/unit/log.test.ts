@@ -20,12 +20,12 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('event log schema', () => {
-  it('is version 1 with an auto-increment id and only the queried indexes', () => {
-    expect(db.verno).toBe(1);
+  it('is version 2 with an auto-increment id and only the queried indexes', () => {
+    expect(db.verno).toBe(2);
     const schema = db.events.schema;
     expect(schema.primKey.auto).toBe(true);
     expect(schema.primKey.name).toBe('id');
-    expect(schema.indexes.map((i) => i.name).sort()).toEqual(['platform', 'time', 'verdict']);
+    expect(schema.indexes.map((i) => i.name).sort()).toEqual(['[platform+time]', '[platform+verdict+time]', '[verdict+time]', 'platform', 'time', 'verdict']);
   });
 });
 

@@ -47,6 +47,15 @@ describe('classifySender', () => {
     expect(classifySender({ id: 'vigie-id', url, tab: { url } }, ctx)).toEqual({ kind: 'content', url, platform: 'action-builder' });
   });
 
+  it('takes a blank frame or pop-up a guarded page made for that page (its origin), and nothing else blank', () => {
+    const blank = { id: 'vigie-id', url: 'about:blank', origin: 'https://actionnetwork.org', tab: { url: 'https://actionnetwork.org/people' } };
+    expect(classifySender(blank, ctx)).toEqual({ kind: 'content', url: 'https://actionnetwork.org/', platform: 'action-network' });
+    expect(classifySender({ ...blank, url: 'about:srcdoc' }, ctx).kind).toBe('content');
+    expect(classifySender({ ...blank, origin: 'https://example.org' }, ctx).kind).toBe('untrusted');
+    expect(classifySender({ ...blank, origin: 'null' }, ctx).kind).toBe('untrusted');
+    expect(classifySender({ ...blank, origin: undefined }, ctx).kind).toBe('untrusted');
+  });
+
   it.each([
     ['another extension', { id: 'evil-id', url: 'chrome-extension://vigie-id/options.html' }],
     ['another extension’s page', { id: 'vigie-id', url: 'chrome-extension://evil-id/options.html' }],

@@ -4,7 +4,8 @@ import type { StoredEvent } from '../../lib/log/database';
 import { DEFAULT_POLICY } from '../../lib/packs';
 import type { VigieState } from '../../lib/state/snapshot';
 import { EMPTY_SYNC, type SyncStatus } from '../../lib/sync/sync-status';
-import { auditCsv, auditCsvName } from '../../lib/ui/audit-csv';
+import { auditCsv, auditCsvName, csvHeader, csvLines } from '../../lib/ui/audit-csv';
+import { localClock } from '../../lib/ui/local-clock';
 import { describeEvent } from '../../lib/ui/event-words';
 import { healthView } from '../../lib/ui/health-view';
 import { logQuery, logTableView, LOG_TABLE_ROWS } from '../../lib/ui/log-view';
@@ -176,13 +177,29 @@ describe('audit CSV', () => {
       ],
       DEFAULT_POLICY,
       'fr',
+      localClock('UTC'),
     );
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('time,platform,surface,action,verdict,description,clauses,rules,findings,origin,path,sender_domain,emails,phones,rows,justification,detail,policy_id,policy_version,grant_id');
-    expect(lines[1]).toBe('2026-11-22T17:28:00.000Z,action-network,download,decided,block,Action Network — téléchargement : blocage,,,,https://actionnetwork.org,/reports/x/manage,,,,120,,,acep-member-data,3,');
-    expect(lines[2]).toBe('2026-11-22T17:29:00.000Z,gmail,send,overridden,warn,Gmail — envoi de courriel : dérogation justifiée,9.1 9.2,,,,,acep-cape.ca,,,,"\'=HYPERLINK(""x"") ""urgent"", ok\nsecond line",,,,');
+    expect(lines[0]).toBe("Date et heure (UTC),Plateforme,Type d'action,Suite donnée,Décision,Description,Articles,Règles,Constats,Site,Page,Domaine de l'adresse d'envoi,Adresses courriel (nombre),Numéros de téléphone (nombre),Lignes (nombre),Justification,Détail,Politique,Version de la politique,Autorisation d'accès");
+    expect(lines[1]).toBe('2026-11-22T17:28:00+00:00,action-network,download,decided,block,Action Network — téléchargement : blocage,,,,https://actionnetwork.org,/reports/x/manage,,,,120,,,acep-member-data,3,');
+    expect(lines[2]).toBe('2026-11-22T17:29:00+00:00,gmail,send,overridden,warn,Gmail — envoi de courriel : dérogation justifiée,9.1 9.2,,,,,acep-cape.ca,,,,"\'=HYPERLINK(""x"") ""urgent"", ok\nsecond line",,,,');
     expect(lines).toHaveLength(4);
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('writes headers in the person\'s language and times on their clock, with the offset', () => {
+    const csv = auditCsv([event(1, { platform: 'gmail', surface: 'send', action: 'decided', verdict: 'allow' })], DEFAULT_POLICY, 'en', localClock('America/Toronto'));
+    const [header, line] = csv.split('\r\n');
+    expect(header!.startsWith('Date and time (America/Toronto),Platform,Kind of action,Outcome,Decision,Description,')).toBe(true);
+    expect(line!.startsWith('2026-11-22T12:29:00-05:00,gmail,send,decided,allow,Gmail — email send: allowed')).toBe(true);
+  });
+
+  it('keeps an unreadable entry as a marked line, and splits into chunks that join to the same file', () => {
+    const clock = localClock('UTC');
+    const events = [event(1, { platform: 'gmail', surface: 'send', action: 'decided', verdict: 'allow' }), event(2, { platform: 'gmail', surface: 'send', action: 'decided', verdict: 'warn' })];
+    const rows = [...events].sort((a, b) => a.time - b.time).map((e) => ({ ok: true as const, event: e }));
+    expect(csvHeader('fr', clock) + csvLines(rows.slice(0, 1), DEFAULT_POLICY, 'fr', clock) + csvLines(rows.slice(1), DEFAULT_POLICY, 'fr', clock)).toBe(auditCsv(events, DEFAULT_POLICY, 'fr', clock));
+    expect(csvLines([{ ok: false, id: 7 }], DEFAULT_POLICY, 'en', clock)).toBe(',,,,,unreadable entry (7),,,,,,,,,,,,,,\r\n');
   });
 
   it('is named after the day', () => {
@@ -198,14 +215,23 @@ describe('the options page log', () => {
     expect(logQuery({ platform: '', verdict: 'maybe', from: 'yesterday', to: '' })).toEqual({});
   });
 
-  it('lists at most LOG_TABLE_ROWS rows and says how many matched, the platform in its own column', () => {
-    const many = Array.from({ length: LOG_TABLE_ROWS + 5 }, (_, i) => event(i + 1, { platform: 'action-network', surface: 'export-click', action: 'decided', verdict: 'block', clauses: ['7.2'] }));
-    const view = logTableView({ events: many, skipped: 1 }, state('fr'));
+  it('shows one page of LOG_TABLE_ROWS rows with where it stands and links to the other pages, the platform in its own column', () => {
+    const page = Array.from({ length: LOG_TABLE_ROWS }, (_, i) => ({ ok: true as const, event: event(i + 1, { platform: 'action-network', surface: 'export-click', action: 'decided', verdict: 'block', clauses: ['7.2'] }) }));
+    const total = 3 * LOG_TABLE_ROWS + 5;
+    const view = logTableView(page, LOG_TABLE_ROWS, total, state('fr'));
     expect(view.rows).toHaveLength(LOG_TABLE_ROWS);
-    expect(view.count).toBe(`${LOG_TABLE_ROWS} affichés sur ${LOG_TABLE_ROWS + 5}`);
+    expect(view.count).toBe(`Événements ${LOG_TABLE_ROWS + 1} à ${2 * LOG_TABLE_ROWS} sur ${total}`);
+    expect(view).toMatchObject({ previous: 0, next: 2 * LOG_TABLE_ROWS, last: 3 * LOG_TABLE_ROWS });
     expect(view.rows[0]).toMatchObject({ platform: 'Action Network', text: 'Exportation : blocage', clauses: '7.2', verdict: 'block' });
-    expect(view.skipped).toBe('Entrées illisibles du journal laissées de côté : 1');
-    expect(logTableView({ events: [], skipped: 0 }, state('en'))).toMatchObject({ count: '0 event(s)', empty: 'No events yet.' });
+    expect(logTableView([], 0, 0, state('en'))).toMatchObject({ count: '0 event(s)', empty: 'No events yet.', previous: undefined, next: undefined, last: undefined });
+    expect(logTableView(page.slice(0, 5), 3 * LOG_TABLE_ROWS, total, state('en')).count).toBe(`Events ${3 * LOG_TABLE_ROWS + 1} to ${total} of ${total}`);
+  });
+
+  it('shows an unreadable entry in its place, marked, among the readable ones', () => {
+    const rows = [{ ok: true as const, event: event(3, { platform: 'gmail', surface: 'send', action: 'decided', verdict: 'warn' }) }, { ok: false as const, id: 2 }];
+    const view = logTableView(rows, 0, 2, state('fr'));
+    expect(view.rows.map((r) => [r.id, r.corrupt ?? false])).toEqual([[3, false], [2, true]]);
+    expect(view.rows[1]!.text).toBe('Entrée illisible (n° 2) : elle est conservée telle quelle');
   });
 
   it('offers every policy platform and Vigie itself as filters, and says the log holds no member data', () => {

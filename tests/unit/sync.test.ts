@@ -1,5 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { decide } from '../../lib/core/decide';
 import { generateKeyPair, signDocument, toToken, type KeyPairFile } from '../../lib/core/signature';
@@ -146,10 +146,53 @@ describe('policy sources, highest first', () => {
     expect(await syncPolicy(services)).toMatchObject({ configured: [], problems: [] });
   });
 
-  it('does not wait for ever on managed storage that does not answer (Chromium at start-up)', async () => {
-    const silent = { get: () => new Promise<Record<string, unknown>>(() => undefined) };
-    expect(await readManagedConfig(silent, 10)).toEqual({ state: 'late' });
-    expect(await readManagedConfig({ get: async () => ({ policyUrl: '', signedGrant: null, x: 1 }) }, 10)).toEqual({ state: 'read', config: {} });
+  it('reads managed storage that is slow to answer (Chromium at start-up) until it answers, saying once that it waits', async () => {
+    // The first read never answers; a later one does (the browser's policy service is up by then).
+    let calls = 0;
+    const slow = { get: () => (++calls < 3 ? new Promise<Record<string, unknown>>(() => undefined) : Promise.resolve({ policyUrl: URL_, x: 1 })) };
+    const late = vi.fn();
+    expect(await readManagedConfig(slow, { attemptMs: 5, onLate: late })).toEqual({ policyUrl: URL_ });
+    expect(calls).toBe(3);
+    expect(late).toHaveBeenCalledOnce();
+    // A first read that answers late still counts, however many attempts were started beside it.
+    let answer: (v: Record<string, unknown>) => void = () => undefined;
+    const first = new Promise<Record<string, unknown>>((resolve) => (answer = resolve));
+    const pending = readManagedConfig({ get: () => (calls++ === 3 ? first : new Promise(() => undefined)) }, { attemptMs: 5 });
+    setTimeout(() => answer({ signedGrant: 'vigie1.x' }), 40);
+    expect(await pending).toEqual({ signedGrant: 'vigie1.x' });
+    expect(await readManagedConfig({ get: async () => ({ policyUrl: '', signedGrant: null, x: 1 }) })).toEqual({});
+  });
+
+  it('a sync waiting for managed storage says so in its status, and takes IT\'s configuration once it answers', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const grant = toToken(await signDocument('grant', sampleGrant(), demoKeyPair));
+    await fakeBrowser.storage.managed.set({ signedPolicy: JSON.stringify(await signedPolicy(3)), signedGrant: grant });
+    const real = fakeBrowser.storage.managed;
+    services = { ...services, areas: { ...services.areas, managed: { get: async (keys) => (await gate, real.get(keys)) } } };
+    const running = syncPolicy(services);
+    await vi.waitFor(async () => expect((await readSyncStatus(services.areas.local)).problems).toEqual([{ source: 'managed', code: 'managed-late' }]), { timeout: 8_000 });
+    expect(alarms.get(RETRY_ALARM)).toEqual({ delayInMinutes: 1 });
+    expect(await fakeBrowser.storage.session.get(KEYS.configRead)).toEqual({});
+    release();
+    expect(await running).toMatchObject({ problems: [], source: 'managed', grantManaged: true });
+    expect(await fakeBrowser.storage.local.get(KEYS.grant)).toEqual({ [KEYS.grant]: grant });
+    expect(await fakeBrowser.storage.session.get(KEYS.configRead)).toEqual({ [KEYS.configRead]: NOW.getTime() });
+  }, 15_000);
+
+  it('a change of IT\'s configuration while a sync runs is not lost: one more sync follows', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const real = fakeBrowser.storage.managed;
+    let reads = 0;
+    services = { ...services, areas: { ...services.areas, managed: { get: async (keys) => (reads++ === 0 && (await gate), real.get(keys)) } } };
+    const first = syncPolicy(services);
+    await fakeBrowser.storage.managed.set({ signedPolicy: JSON.stringify(await signedPolicy(4)) });
+    const second = onStorageChanged('managed', services);
+    release();
+    await first;
+    await second;
+    expect(await policyInForce()).toMatchObject({ source: 'managed', policy: { version: 4 } });
   });
 
   it('writes the policy only when it changed, so open tabs refresh only then', async () => {
@@ -337,5 +380,42 @@ describe('sync triggers', () => {
     release(json(await signedPolicy(2)));
     expect(await first).toBe(await second);
     expect(calls).toBe(1);
+  });
+});
+
+describe('policy ids pinned per organisation: no trust replay across ids', () => {
+  const pilot = (version: number, changes: Record<string, unknown> = {}) => signedPolicy(version, { id: 'acep-pilote-2025', rollout: 'audit', ...changes });
+
+  it('after a revocation, an older policy of another id served at the URL is refused with its own error; the grant stays revoked', async () => {
+    await fakeBrowser.storage.local.set({ [KEYS.grant]: toToken(await signDocument('grant', sampleGrant(), demoKeyPair)) });
+    setup(server(json(await signedPolicy(5, { revokedGrants: [GRANT_ID] }))).fetcher);
+    await fakeBrowser.storage.managed.set({ policyUrl: URL_ });
+    await syncPolicy(services);
+    expect(await fakeBrowser.storage.local.get(KEYS.policyPins)).toEqual({ [KEYS.policyPins]: { [DEFAULT_POLICY.organisation.id]: DEFAULT_POLICY.id } });
+
+    setup(server(json(await pilot(1))).fetcher);
+    later(60);
+    const status = await syncPolicy(services);
+    expect(status.problems).toEqual([{ source: 'url', code: 'other-policy', version: 1 }]);
+    expect(await policyInForce()).toMatchObject({ source: 'url', policy: { id: DEFAULT_POLICY.id, version: 5, revokedGrants: [GRANT_ID] } });
+    expect((await events())[0]).toMatchObject({ action: 'policy-refused', detail: 'url other-policy v1' });
+    const reply = (await handleMessage({ type: 'get-context' }, { id: services.runtimeId, url: 'https://actionnetwork.org/', tab: { url: 'https://actionnetwork.org/' } }, services)) as AnyReply & { context?: { grantStatus: string } };
+    expect(reply.context?.grantStatus).toBe('revoked');
+  });
+
+  it("IT's managed policyId moves the pin: its policy is accepted, the one first pinned is then refused", async () => {
+    await fakeBrowser.storage.managed.set({ signedPolicy: JSON.stringify(await signedPolicy(5)) });
+    await syncPolicy(services);
+    await fakeBrowser.storage.managed.set({ policyId: 'acep-pilote-2025', signedPolicy: JSON.stringify(await pilot(1, { rollout: 'enforce' })) });
+    expect(await syncPolicy(services)).toMatchObject({ problems: [] });
+    expect(await policyInForce()).toMatchObject({ policy: { id: 'acep-pilote-2025', version: 1 } });
+    expect(await fakeBrowser.storage.local.get(KEYS.policyPins)).toEqual({ [KEYS.policyPins]: { [DEFAULT_POLICY.organisation.id]: 'acep-pilote-2025' } });
+    await fakeBrowser.storage.managed.set({ policyId: 'acep-pilote-2025', signedPolicy: JSON.stringify(await signedPolicy(9)) });
+    expect((await syncPolicy(services)).problems).toEqual([{ source: 'managed', code: 'other-policy', version: 9 }]);
+  });
+
+  it('a held copy of another id than the pinned one stops counting: the bundled policy applies, and says why', async () => {
+    await fakeBrowser.storage.local.set({ [KEYS.policy]: await pilot(3), [KEYS.policyPins]: { [DEFAULT_POLICY.organisation.id]: DEFAULT_POLICY.id } });
+    expect(await policyInForce()).toMatchObject({ source: 'default', refused: { code: 'other-policy' } });
   });
 });

@@ -5,6 +5,7 @@ import { campaignTerms } from './campaign';
 import { identifiesLocal } from './local-id-detector';
 import { findingMessage } from './messages';
 import { detectNotice, type NoticeStatus } from './notice-detector';
+import { firstHtmlMarker, firstTextMarker } from './quote-markers';
 import { splitQuote } from './quote-split';
 import type { EmailCheckResult, EmailFinding, EmailInput, Section } from './types';
 
@@ -38,7 +39,7 @@ export function checkEmail(input: EmailInput, policy: Policy, ctx: CheckContext 
   const inScope = ctx.everySenderInScope === true || isLocalSectionAccount(input.from, policy, ctx.grantAccounts);
   if (!inScope) return { compliant: true, inScope: false, findings: [] };
 
-  const split = splitQuote(input.body, input.format);
+  const split = splitQuote(input.body, input.format, input.format === 'html' ? input.quoted : undefined);
   const findings: EmailFinding[] = [];
   const add = (rule: FindingId, clause: string, terms?: string[]) =>
     findings.push({ rule, clause, message: findingMessage(rule, policy, ctx.section, terms), ...(terms ? { terms } : {}) });
@@ -61,10 +62,16 @@ export function checkEmail(input: EmailInput, policy: Policy, ctx: CheckContext 
 const SIGNATURE_HTML = /data-vigie-signature|gmail_signature|id=["']?Signature\b/i;
 const SIGNATURE_TEXT = /^-- ?$/m;
 
-/** The new content before any signature: what the opening check reads. */
+/**
+ * The new content before any signature: what the opening check reads. The signature is looked
+ * for before the quote only: one found in the history would cut the same new content anyway.
+ */
 function openingOf(input: EmailInput, newContent: string): string {
-  const marker = input.format === 'html' ? SIGNATURE_HTML.exec(input.body) : SIGNATURE_TEXT.exec(input.body);
+  const { body, format } = input;
+  const quote = format === 'html' ? firstHtmlMarker(body) : firstTextMarker(body);
+  const head = quote < 0 ? body : body.slice(0, quote);
+  const marker = format === 'html' ? SIGNATURE_HTML.exec(head) : SIGNATURE_TEXT.exec(head);
   if (!marker) return newContent;
-  const tagStart = input.format === 'html' ? input.body.lastIndexOf('<', marker.index) : marker.index;
-  return splitQuote(input.body.slice(0, Math.max(0, tagStart)), input.format).newContent;
+  const tagStart = format === 'html' ? head.lastIndexOf('<', marker.index) : marker.index;
+  return splitQuote(head.slice(0, Math.max(0, tagStart)), format).newContent;
 }

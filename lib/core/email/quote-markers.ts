@@ -57,10 +57,10 @@ const CANDIDATE = /^[\s*]*(?:on|le|from|de|begin|d\S+but|-{2})/i;
  * NBSP before "a écrit :" or ’ in "d’origine" do not matter. Scans no further than the first `>` line.
  */
 export function firstTextMarker(text: string): number {
-  const lines = text.split('\n');
-  let offset = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!;
+  // Line by line without splitting the whole text: a 3 MB history after the marker is never read.
+  const lines = lazyLines(text);
+  for (let i = 0, offset = 0; offset <= text.length; i++) {
+    const raw = lines.at(i)!;
     if (QUOTED_LINE.test(raw)) return offset;
     if (CANDIDATE.test(raw) && startsQuote(normaliseText(raw), lines, i)) return offset;
     offset += raw.length + 1;
@@ -68,17 +68,39 @@ export function firstTextMarker(text: string): number {
   return -1;
 }
 
-function startsQuote(line: string, lines: readonly string[], i: number): boolean {
+interface Lines {
+  /** Line `i` (0-based), or undefined past the end. */
+  at(i: number): string | undefined;
+}
+
+/** The lines of `text`, cut on demand and remembered (startsQuote looks a few lines ahead). */
+function lazyLines(text: string): Lines {
+  const cut: string[] = [];
+  let next = 0;
+  return {
+    at(i) {
+      while (cut.length <= i && next <= text.length) {
+        const end = text.indexOf('\n', next);
+        const stop = end < 0 ? text.length : end;
+        cut.push(text.slice(next, stop));
+        next = stop + 1;
+      }
+      return cut[i];
+    },
+  };
+}
+
+function startsQuote(line: string, lines: Lines, i: number): boolean {
   if (SEPARATOR.test(line) || ATTRIBUTION_EN.test(line) || ATTRIBUTION_FR.test(line)) return true;
   if (/^(?:on|le)\b/i.test(line)) {
-    const joined = `${line} ${normaliseText(lines[i + 1] ?? '')}`;
+    const joined = `${line} ${normaliseText(lines.at(i + 1) ?? '')}`;
     if (ATTRIBUTION_EN.test(joined) || ATTRIBUTION_FR.test(joined)) return true;
   }
   if (!HEADER_FROM.test(line)) return false;
   let date = false;
   let to = false;
-  for (let j = i + 1, seen = 0; j < lines.length && seen < 4; j++) {
-    const next = normaliseText(lines[j]!);
+  for (let j = i + 1, seen = 0, raw = lines.at(j); raw !== undefined && seen < 4; raw = lines.at(++j)) {
+    const next = normaliseText(raw);
     if (!next) continue;
     date ||= HEADER_DATE.test(next);
     to ||= HEADER_TO.test(next);

@@ -5,7 +5,7 @@ import { firstHtmlMarker, firstTextMarker } from './quote-markers';
  * Separates what the sender wrote from the earlier messages a reply or forward carries. Everything
  * from the first quote marker on counts as quoted: replies put their history last, and finding
  * where a quote ends would mean parsing the whole thread, which the send check cannot afford on a
- * 300 KB history. Bottom-posted text after a quote is therefore treated as quoted.
+ * 3 MB history. Bottom-posted text after a quote is therefore treated as quoted.
  */
 export interface SplitBody {
   /** The new content, in detection form (see normaliseText). Only this part is normalised up front. */
@@ -22,33 +22,40 @@ export interface SplitBody {
   quotedWindows: (anchor: string, radius: number) => Iterable<string>;
 }
 
-export function splitQuote(body: string, format: 'html' | 'text'): SplitBody {
+/**
+ * `rest` (HTML only): the quoted history's markup when the caller has already cut it off `body` (the extension cuts at
+ * the quote's element in the compose, so the history is never serialised unless the notice has to
+ * be looked for in it). Markers are still looked for in `body`, so a cut made late changes nothing.
+ */
+export function splitQuote(body: string, format: 'html' | 'text', rest?: () => string): SplitBody {
   if (format === 'text') {
     const start = firstTextMarker(body);
-    return start < 0 ? unquoted(body) : split(normaliseText(body.slice(0, start)), body.slice(start), '');
+    return start < 0 ? unquoted(body) : split(normaliseText(body.slice(0, start)), body.slice(start), () => '');
   }
   const cut = firstHtmlMarker(body);
   const prefix = htmlToText(cut < 0 ? body : body.slice(0, cut));
   const start = firstTextMarker(prefix);
-  if (cut < 0 && start < 0) return unquoted(prefix);
+  if (cut < 0 && start < 0 && !rest) return unquoted(prefix);
   const end = start < 0 ? prefix.length : start;
-  return split(normaliseText(prefix.slice(0, end)), prefix.slice(end), cut < 0 ? '' : body.slice(cut));
+  return split(normaliseText(prefix.slice(0, end)), prefix.slice(end), () => (cut < 0 ? '' : body.slice(cut)), rest);
 }
 
 function unquoted(text: string): SplitBody {
   return { newContent: normaliseText(text), hasQuote: false, quoted: () => '', quotedWindows: () => [] };
 }
 
-/** A split whose quoted part is `text` (already plain) followed by `html` (still markup). */
-function split(newContent: string, text: string, html: string): SplitBody {
+/** A split whose quoted part is `text` (already plain), then `html` and `rest` (markup, read only when asked for). */
+function split(newContent: string, text: string, html: () => string, rest?: () => string): SplitBody {
   let whole: string | undefined;
+  let markup: string | undefined;
+  const later = () => (markup ??= html() + (rest?.() ?? ''));
   return {
     newContent,
     hasQuote: true,
-    quoted: () => (whole ??= detectionForm(`${text}\n${htmlToText(html)}`)),
+    quoted: () => (whole ??= detectionForm(`${text}\n${htmlToText(later())}`)),
     quotedWindows: function* (anchor, radius) {
       yield* windows(text, anchor, radius, (s) => s);
-      yield* windows(html, anchor, radius, htmlToText);
+      yield* windows(later(), anchor, radius, htmlToText);
     },
   };
 }

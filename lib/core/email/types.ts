@@ -8,6 +8,12 @@ export interface EmailInput {
   subject: string;
   body: string;
   format: 'html' | 'text';
+  /**
+   * HTML only: the quoted history's markup when the caller already cut it off `body` at the
+   * quote's start (the extension, from the compose's elements). Read only if the notice is missing
+   * from the new content, to tell "only in the quote" from "missing".
+   */
+  quoted?: () => string;
 }
 
 /** The local section the sender writes for; the number is a string because some are "70A". */

@@ -1,6 +1,11 @@
-import { first, normaliseLabel, startsWithWord, type SelectorChain } from '../lookup';
+import { closest, containsWord, first, normaliseLabel, startsWithWord, type SelectorChain } from '../lookup';
+import { labels, lookups } from '../site-lookups';
 import type { EmailStepAdapter, EmailStepView, OrganizingAdapter, PlatformAdapter } from '../types';
-import { ACTION_NETWORK, ACTION_NETWORK_LABELS } from './selectors';
+
+/** Selectors and labels: lib/packs/sites.json, platform `action-network` (read from the site pack in force). */
+const ACTION_NETWORK = lookups('action-network');
+/** `send`: Send/Schedule label prefixes; `notSend`: words that make it a test send (to the sender only). */
+const ACTION_NETWORK_LABELS = labels('action-network');
 
 /** What a control says: aria-label, else an input's value, else its text. */
 function controlLabel(el: Element): string {
@@ -70,10 +75,10 @@ function previewHtml(doc: Document): string {
  */
 export const actionNetworkEmailStep: EmailStepAdapter = {
   sendControl(target) {
-    const control = target.closest<HTMLElement>(ACTION_NETWORK.sendControls.fallbacks[0]);
+    const control = closest<HTMLElement>(target, ACTION_NETWORK.sendControls)?.element;
     if (!control) return undefined;
     const label = controlLabel(control);
-    return startsWithWord(label, ACTION_NETWORK_LABELS.send) && !ACTION_NETWORK_LABELS.notSend.test(label) ? control : undefined;
+    return startsWithWord(label, ACTION_NETWORK_LABELS.send) && !containsWord(label, ACTION_NETWORK_LABELS.notSend) ? control : undefined;
   },
   isSendStep(doc) {
     return first(doc, ACTION_NETWORK.wrapperChooser) !== undefined || first(doc, ACTION_NETWORK.preview) !== undefined;
@@ -88,7 +93,9 @@ export const actionNetworkEmailStep: EmailStepAdapter = {
 };
 
 export const actionNetworkOrganizing = {
-  exportSelectors: ACTION_NETWORK.exportControls.fallbacks,
+  get exportSelectors() {
+    return ACTION_NETWORK.exportControls.fallbacks;
+  },
   emailStep: actionNetworkEmailStep,
 } satisfies OrganizingAdapter;
 

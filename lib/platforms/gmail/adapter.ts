@@ -1,7 +1,7 @@
-import { all, ancestorWhere, closest, emailIn, first, kindOfLabel, labelOf } from '../lookup';
+import { all, ancestorWhere, closest, emailIn, first, kindOfLabel, labelOf, namedControl } from '../lookup';
 import { signatureSlot } from '../slot';
 import type { ComposeAdapter, PlatformAdapter, SendControl, SendKind } from '../types';
-import { GMAIL, GMAIL_LABELS } from './selectors';
+import { GMAIL, GMAIL_LABELS, GMAIL_SELECTOR_KINDS } from './selectors';
 
 const KIND: Record<keyof typeof GMAIL_LABELS, SendKind> = {
   moreOptions: 'more-options',
@@ -14,12 +14,20 @@ const FIELDS = GMAIL.composeFields.fallbacks.join(', ');
 const ROOTS = GMAIL.composeRoot.fallbacks.join(', ');
 
 function kindOf(control: Element): SendKind | undefined {
+  // Gmail's own selector= attribute first: it does not depend on the language.
+  const own = control.getAttribute('selector');
+  if (own && Object.hasOwn(GMAIL_SELECTOR_KINDS, own)) return GMAIL_SELECTOR_KINDS[own as keyof typeof GMAIL_SELECTOR_KINDS];
   const kind = kindOfLabel(labelOf(control), GMAIL_LABELS);
   if (!kind) return undefined;
   // Schedule send only ever is a menu item; a toolbar button called "Send…" is not.
   const isMenuItem = control.getAttribute('role') === 'menuitem';
-  if ((kind === 'schedule') !== isMenuItem && !control.matches('[selector="scheduledSend"]')) return undefined;
+  if ((kind === 'schedule') !== isMenuItem) return undefined;
   return KIND[kind];
+}
+
+/** A control that says what it is: a label, a tooltip, text, or Gmail's selector= attribute. */
+function isNamed(control: Element): boolean {
+  return control.hasAttribute('selector') || labelOf(control) !== '';
 }
 
 function visible(el: Element): boolean {
@@ -54,7 +62,8 @@ export const gmailCompose: ComposeAdapter = {
   },
 
   classify(target): SendControl | undefined {
-    const control = closest<HTMLElement>(target, GMAIL.control)?.element;
+    // An icon or image pressed inside a control may carry a role of its own: walk up to the named control.
+    const control = namedControl<HTMLElement>(target, GMAIL.control, isNamed);
     const kind = control && kindOf(control);
     return control && kind ? { kind, element: control } : undefined;
   },
@@ -64,7 +73,7 @@ export const gmailCompose: ComposeAdapter = {
   },
 
   scheduleItem(doc) {
-    return first<HTMLElement>(doc, GMAIL.scheduleItem, (el) => visible(el) && (el.matches('[selector="scheduledSend"]') || kindOf(el) === 'schedule'))?.element;
+    return first<HTMLElement>(doc, GMAIL.scheduleItem, (el) => visible(el) && kindOf(el) === 'schedule')?.element;
   },
 
   isSendShortcut(event) {

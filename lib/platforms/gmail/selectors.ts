@@ -69,3 +69,11 @@ export const GMAIL_LABELS = {
   schedule: ['Schedule send', "Programmer l'envoi", "Planifier l'envoi"],
   send: ['Send', 'Envoyer'],
 } as const;
+
+/**
+ * Gmail's own `selector=` attribute on its send controls, by kind: preferred to labels, as it does
+ * not change with the language. [V] scheduledSend (InboxSDK); the others are not documented.
+ */
+export const GMAIL_SELECTOR_KINDS = {
+  scheduledSend: 'schedule',
+} as const;

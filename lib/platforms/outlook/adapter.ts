@@ -1,11 +1,12 @@
-import { all, ancestorWhere, closest, emailIn, first, kindOfLabel, labelOf } from '../lookup';
+import { all, ancestorWhere, emailIn, first, kindOfLabel, labelOf, namedControl } from '../lookup';
 import { signatureSlot } from '../slot';
 import type { ComposeAdapter, PlatformAdapter, SendControl, SendKind } from '../types';
-import { OUTLOOK, OUTLOOK_LABELS } from './selectors';
+import { mailboxInPath } from '../../webmail/mailbox';
+import { OUTLOOK, OUTLOOK_ADDRESS_PARAMS, OUTLOOK_LABELS, OUTLOOK_MAILBOX_PATHS } from './selectors';
 
 const KIND: Record<keyof typeof OUTLOOK_LABELS, SendKind> = { moreOptions: 'more-options', schedule: 'schedule', send: 'send' };
 const SCOPES = OUTLOOK.composeScope.fallbacks.join(', ');
-const BODIES = OUTLOOK.body.fallbacks.join(', ');
+const WELLS = OUTLOOK.recipientWells.fallbacks.join(', ');
 /** The exact-label and title fallbacks, cheap enough to try on each ancestor of a body. */
 const QUICK_SEND = OUTLOOK.sendButtons.fallbacks.slice(0, 2).join(', ');
 
@@ -21,8 +22,27 @@ function isSend(el: Element): boolean {
 }
 
 function isMessageEditor(el: HTMLElement): boolean {
-  // The signature editor in Settings is also an ARIA textbox ("Signature, press Alt+F10 to exit").
-  return !/^signature\b/i.test(el.getAttribute('aria-label') ?? '') && !el.parentElement?.closest('[contenteditable="true"]');
+  // The signature editor in Settings is also an ARIA textbox ("Signature, press Alt+F10 to exit"), and
+  // a To/Cc/Bcc well can be a multi-line textbox: neither is a message body.
+  if (/^signature\b/i.test(el.getAttribute('aria-label') ?? '') || el.closest(WELLS)) return false;
+  return !el.parentElement?.closest('[contenteditable="true"]');
+}
+
+/** The signed-in address the page exposes (a link's login_hint, the account menu's line), if any. */
+function signedIn(doc: Document): string | undefined {
+  const found = first(doc, OUTLOOK.signedIn, (el) => addressIn(el) !== undefined)?.element;
+  return found && addressIn(found);
+}
+
+function addressIn(el: Element): string | undefined {
+  const href = el.getAttribute('href');
+  if (!href) return emailIn(el.textContent);
+  try {
+    const params = new URL(href, el.baseURI).searchParams;
+    return OUTLOOK_ADDRESS_PARAMS.map((p) => emailIn(params.get(p))).find(Boolean);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The quote of a reply: `#appendonsend`, else the `<hr>` Outlook puts before `#divRplyFwdMsg`. */
@@ -53,7 +73,8 @@ export const outlookCompose: ComposeAdapter = {
   },
 
   markerScope(marker) {
-    return ancestorWhere(marker, (a) => a.querySelector(BODIES) !== null || a.matches(SCOPES), 20) ?? marker.parentElement ?? marker;
+    // A body the adapter accepts, not any editable: the To well beside the marker is editable too.
+    return ancestorWhere(marker, (a) => a.matches(SCOPES) || outlookCompose.bodies(a).length > 0, 20) ?? marker.parentElement ?? marker;
   },
 
   sendControl(compose) {
@@ -61,7 +82,8 @@ export const outlookCompose: ComposeAdapter = {
   },
 
   classify(target): SendControl | undefined {
-    const control = closest<HTMLElement>(target, OUTLOOK.control)?.element;
+    // An icon pressed inside a control may carry a role of its own: walk up to the labelled control.
+    const control = namedControl<HTMLElement>(target, OUTLOOK.control, (c) => labelOf(c) !== '');
     const kind = control && kindOf(control);
     return control && kind ? { kind, element: control } : undefined;
   },
@@ -83,10 +105,19 @@ export const outlookCompose: ComposeAdapter = {
   },
 
   sender(compose, doc) {
+    // In order of reliability: the From control when shown, a shared mailbox named in the address,
+    // the account control or the title when they show an address, then what the page says about
+    // the signed-in mailbox.
     const fromControl = first(compose, OUTLOOK.from, (el) => emailIn(labelOf(el)) !== undefined || emailIn(el.textContent) !== undefined)?.element;
     const from = fromControl && (emailIn(labelOf(fromControl)) ?? emailIn(fromControl.textContent));
     const accountControl = first(doc, OUTLOOK.account, (el) => emailIn(el.getAttribute('aria-label')) !== undefined)?.element;
-    return from ?? emailIn(accountControl?.getAttribute('aria-label')) ?? emailIn(doc.title);
+    return (
+      from ??
+      mailboxInPath(doc.location?.pathname ?? '', OUTLOOK_MAILBOX_PATHS) ??
+      emailIn(accountControl?.getAttribute('aria-label')) ??
+      emailIn(doc.title) ??
+      signedIn(doc)
+    );
   },
 
   subject(compose) {

@@ -10,11 +10,18 @@ import type { SelectorChain } from '../lookup';
  */
 export const OUTLOOK = {
   body: {
-    why: 'the message body: an ARIA multi-line textbox labelled "Message body…"/"Corps du message…" [V]',
+    why: 'the message body: the editor labelled "Message body…"/"Corps du message…" whatever its role [V]; its #editorParent_1 wrapper [V]; any multi-line textbox last (recipient wells excluded: see recipientWells)',
     fallbacks: [
-      'div[role="textbox"][contenteditable="true"][aria-label^="Message body"], div[role="textbox"][contenteditable="true"][aria-label^="Corps du message"]',
-      'div[role="textbox"][contenteditable="true"][aria-multiline="true"]',
       'div[contenteditable="true"][aria-label^="Message body"], div[contenteditable="true"][aria-label^="Corps du message"]',
+      '#editorParent_1 [contenteditable="true"]',
+      'div[role="textbox"][contenteditable="true"][aria-multiline="true"]',
+    ],
+  },
+  recipientWells: {
+    why: 'To/Cc/Bcc wells and the subject: editable too (the 2021 To well is a multi-line textbox [V]), never a body',
+    fallbacks: [
+      '[aria-label="To"], [aria-label="Cc"], [aria-label="Bcc"], [aria-label="À"], [aria-label="Cci"], [aria-label="Add a subject"], [aria-label="Ajouter un objet"]',
+      '[aria-label^="To,"], [aria-label^="Cc,"], [aria-label^="Bcc,"], [aria-label^="À,"], [aria-label^="Cci,"]',
     ],
   },
   composeFields: {
@@ -45,7 +52,11 @@ export const OUTLOOK = {
     why: "the signed-in account when From is hidden: the suite header's account button names the address [G]",
     fallbacks: ['#O365_MainLink_Me', '[role="banner"] button[aria-label*="@"]', 'button[aria-label*="@"]'],
   },
-  sendButtons: {
+  signedIn: {
+    why: "what the page says about the signed-in mailbox, read only: the suite header's app link carries login_hint=<address> [V-weak: one public extension reads it], the account menu's address line [V: public scripts, once the menu has rendered]",
+    fallbacks: ['a#O365_AppName[href*="login_hint="]', '#mectrl_currentAccount_secondary'],
+  },
+    sendButtons: {
     why: 'Send: exact ARIA label [V], then its title "Send (Ctrl+Enter)" [V fr, G en], then any button by label, then Fluent\'s primary button',
     fallbacks: [
       'button[aria-label="Send"], button[aria-label="Envoyer"]',
@@ -81,3 +92,13 @@ export const OUTLOOK_LABELS = {
   schedule: ['Schedule send', "Planifier l'envoi", "Programmer l'envoi"],
   send: ['Send', 'Envoyer'],
 } as const;
+
+/**
+ * Paths under which Outlook names a mailbox by its address: a shared or delegated mailbox opened
+ * as https://outlook.office.com/mail/<address>/… (the usual way a local-section mailbox is opened). [V: Microsoft's
+ * "open a shared mailbox" help gives this URL form]
+ */
+export const OUTLOOK_MAILBOX_PATHS = ['/mail/'] as const;
+
+/** URL parameters of a signedIn link that carry the signed-in address (Microsoft's sign-in hint). [V-weak] */
+export const OUTLOOK_ADDRESS_PARAMS = ['login_hint'] as const;

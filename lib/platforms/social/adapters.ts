@@ -1,37 +1,65 @@
+import { closestOf } from '../lookup';
+import { lookups, type SitePlatform } from '../site-lookups';
 import type { PlatformAdapter, PublishAdapter } from '../types';
 import { buttonOf, isPublishLabel, labelOf, readName } from './labels';
-import { FACEBOOK, INSTAGRAM, X, YOUTUBE_STUDIO } from './selectors';
+
+/** Selectors and publish labels: lib/packs/sites.json, one platform per network (read from the site pack in force). */
+const FACEBOOK = lookups('facebook');
+const INSTAGRAM = lookups('instagram');
+const X = lookups('x');
+const YOUTUBE_STUDIO = lookups('youtube');
+
+type SocialPlatform = Extract<SitePlatform, 'facebook' | 'instagram' | 'x' | 'youtube'>;
+
+/** The nearest composer (an ancestor matching one of `scopes`) that holds `el`, if any. */
+function composerOf(el: Element, scopes: readonly string[]): Element | undefined {
+  let nearest: Element | undefined;
+  for (const scope of scopes) {
+    const found = closestOf(el, scope);
+    if (found && (!nearest || nearest.contains(found))) nearest = found;
+  }
+  return nearest;
+}
 
 /** A publish button by label inside one of the composer scopes. */
-function labelledIn(scopes: readonly string[]) {
+function labelledIn(platform: SocialPlatform, scopes: () => readonly string[]) {
   return (target: Element): HTMLElement | undefined => {
     const button = buttonOf(target);
-    if (!button || !isPublishLabel(labelOf(button))) return undefined;
-    return scopes.some((s) => button.closest(s)) ? button : undefined;
+    if (!button || !isPublishLabel(labelOf(button), platform)) return undefined;
+    return composerOf(button, scopes()) ? button : undefined;
   };
+}
+
+/** The first publish-control fallback that `target` is inside. */
+function publishById(target: Element, fallbacks: readonly string[]): HTMLElement | undefined {
+  for (const selector of fallbacks) {
+    const found = closestOf<HTMLElement>(target, selector);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 const HANDLE = /@[A-Za-z0-9_]{1,15}/;
 
 const facebookPublish: PublishAdapter = {
-  publishControl: labelledIn(FACEBOOK.composer.fallbacks),
-  actingAccount: (control, doc) => readName(control.closest(FACEBOOK.composer.fallbacks.join(', ')) ?? doc, FACEBOOK.account.fallbacks),
+  publishControl: labelledIn('facebook', () => FACEBOOK.composer.fallbacks),
+  actingAccount: (control, doc) => readName(composerOf(control, FACEBOOK.composer.fallbacks) ?? doc, FACEBOOK.account.fallbacks),
 };
 
 const instagramPublish: PublishAdapter = {
-  publishControl: labelledIn(INSTAGRAM.composer.fallbacks),
-  actingAccount: (control, doc) => readName(control.closest(INSTAGRAM.composer.fallbacks[0]) ?? doc, INSTAGRAM.account.fallbacks),
+  publishControl: labelledIn('instagram', () => INSTAGRAM.composer.fallbacks),
+  actingAccount: (control, doc) => readName(composerOf(control, INSTAGRAM.composer.fallbacks) ?? doc, INSTAGRAM.account.fallbacks),
 };
 
 const xPublish: PublishAdapter = {
-  publishControl: (target) => target.closest<HTMLElement>(X.publish.fallbacks[0]) ?? undefined,
+  publishControl: (target) => publishById(target, X.publish.fallbacks),
   actingAccount: (_control, doc) => readName(doc, X.account.fallbacks, (s) => HANDLE.exec(s)?.[0] ?? ''),
 };
 
 const youtubePublish: PublishAdapter = {
   publishControl: (target) => {
-    const button = target.closest<HTMLElement>(YOUTUBE_STUDIO.publish.fallbacks[0]) ?? labelledIn(YOUTUBE_STUDIO.composer.fallbacks)(target);
-    return button && button.closest(YOUTUBE_STUDIO.composer.fallbacks.join(', ')) ? button : undefined;
+    const button = publishById(target, YOUTUBE_STUDIO.publish.fallbacks) ?? labelledIn('youtube', () => YOUTUBE_STUDIO.composer.fallbacks)(target);
+    return button && composerOf(button, YOUTUBE_STUDIO.composer.fallbacks) ? button : undefined;
   },
   actingAccount: (_control, doc) => readName(doc, YOUTUBE_STUDIO.account.fallbacks),
 };

@@ -122,11 +122,11 @@ describe('Chrome: decided in onDeterminingFilename', () => {
     expect((await events())[0]?.path).toBeUndefined();
   });
 
-  it('judges a data: download by the active tab when it is on a guarded platform', async () => {
+  it('judges a data: download by the guarded platform open in a tab (here the active one)', async () => {
     await holdGrant();
     determine({ id: 9, url: 'data:text/csv;base64,YSxi', referrer: '' });
     await vi.waitFor(() => expect(downloads.calls).toEqual(['cancel 9', 'erase 9']));
-    await vi.waitFor(async () => expect((await events())[0]).toMatchObject({ detail: 'type=csv from=active-tab' }));
+    await vi.waitFor(async () => expect((await events())[0]).toMatchObject({ detail: 'type=csv from=open-tab' }));
   });
 });
 

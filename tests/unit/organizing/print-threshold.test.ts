@@ -9,9 +9,9 @@ describe('print of a member list', () => {
     expect(d.verdict).toBe('allow');
   });
 
-  it('above it, ACEP warns and asks for a justification (7.2, 7.5)', () => {
+  it('above it, ACEP warns and asks for a justification (7.5: protect it; 7.2 would need a written authorization, which a justification is not)', () => {
     const d = decide({ surface: 'print', platform: 'action-network', counts: { emails: 8, phones: 8, rows: 8 } }, DEFAULT_POLICY, sampleGrant(), NOW);
-    expect(d).toMatchObject({ verdict: 'warn', clauses: ['7.2', '7.5'], override: { allowed: true, justification: 'required' } });
+    expect(d).toMatchObject({ verdict: 'warn', clauses: ['7.5'], override: { allowed: true, justification: 'required' } });
   });
 
   it('without counts (a caller that cannot measure) the rule applies as before', () => {

@@ -4,7 +4,7 @@ import type { Policy } from '../../../lib/core/policy';
 import { familyMatches } from '../../../lib/messaging/sender';
 import { ACEP_POLICY, PCQ_POLICY } from '../../../lib/packs';
 import { isCreateLinkLabel } from '../../../lib/platforms/nextcloud/adapter';
-import { CREATE_LINK_LABELS } from '../../../lib/platforms/nextcloud/selectors';
+import { labelList } from '../../../lib/platforms/site-lookups';
 import { coveredByManifest, planScripts, runtimePlatforms } from '../../../lib/platforms/runtime-hosts';
 import { syncRuntimeScripts, type RuntimeScriptApis } from '../../../lib/state/runtime-scripts';
 import { hostAccessView } from '../../../lib/ui/host-access-view';
@@ -108,6 +108,6 @@ describe('Nextcloud create-link control labels', () => {
     expect(isCreateLinkLabel('Create a new share link')).toBe(true);
     expect(isCreateLinkLabel('Créer un nouveau lien de partage')).toBe(true);
     expect(isCreateLinkLabel('Copy public link to clipboard')).toBe(false);
-    expect(CREATE_LINK_LABELS.every((l) => l === l.toLocaleLowerCase())).toBe(true);
+    expect(labelList('nextcloud', 'createLink').every((l) => l === l.toLocaleLowerCase())).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { DEFAULT_POLICY } from '../../../lib/packs';
 import { checkContextOf, domainOf, inScope } from '../../../lib/webmail/scope';
 import type { SendCheck } from '../../../lib/webmail/send-check';
 import { checkFields } from '../../../lib/webmail/send-check';
-import { FIX_NOTICE, FIX_OPENING, sendDialogSpec } from '../../../lib/webmail/send-dialog';
+import { FIX_ALL, FIX_NOTICE, FIX_OPENING, sendDialogSpec } from '../../../lib/webmail/send-dialog';
 import { NOW, sampleGrant } from '../helpers';
 
 const policy = DEFAULT_POLICY;
@@ -37,9 +37,26 @@ describe('the send dialog', () => {
     expect(fr.title).toEqual(GUARD_STRINGS.sendWarnTitle);
     expect(fr.fixes?.map((f) => f.id)).toEqual([FIX_OPENING]);
     expect(fr.editable).toEqual({ label: GUARD_STRINGS.openingLineLabel, value: 'Message de la Section locale 70 – Ottawa', forFix: FIX_OPENING });
-    expect(fr.override).toEqual({ label: GUARD_STRINGS.sendAnyway, justification: 'required' });
+    expect(fr.override).toMatchObject({ label: GUARD_STRINGS.sendAnyway, justification: 'required' });
+    // The policy's predefined reasons for a send (the dialog adds "Vigie is wrong here" itself).
+    expect(fr.override?.reasons?.map((r) => r.id)).toEqual(['local-named-elsewhere']);
     expect(sendDialogSpec(check(long, ctx('en')) as never).editable?.value).toBe('Message from Local 70 – Ottawa');
     expect(sendDialogSpec(check(long, ctx('fr', false)) as never).editable?.value).toBe('Message de la Section locale');
+  });
+
+  it('several problems: one primary fix, "Fix everything and send", carrying the editable opening line', () => {
+    const long = `<div>${'Texte sans mention du syndicat. '.repeat(12)}</div>`;
+    const spec = sendDialogSpec(check(long, ctx('fr')) as never);
+    expect(spec.reasons.map((r) => r.clauses[0])).toEqual(['9.2', '9.1']);
+    expect(spec.fixes).toEqual([{ id: FIX_ALL, label: GUARD_STRINGS.fixAllAndSend }]);
+    expect(spec.editable?.forFix).toBe(FIX_ALL);
+    expect(spec.tone).toBe('block');
+  });
+
+  it('a fix says "and send" only when it leaves nothing else to settle', () => {
+    const spec = sendDialogSpec(check('<div>Section locale 70 : bonjour, votez pour Marie</div>', ctx('fr')) as never);
+    expect(spec.fixes).toEqual([{ id: FIX_NOTICE, label: GUARD_STRINGS.insertNotice }]);
+    expect(spec.fixes![0]!.label.fr).not.toMatch(/envoyer/);
   });
 
   it('logs rules, clauses, findings and the sender’s domain, never content or the address', () => {

@@ -1,0 +1,19 @@
+import type { Text } from '../core/text';
+
+/** The popup's words for the webmail guard's sender and lookups (issue 9). */
+export const WEBMAIL_CATALOGUE = {
+  healthSenderUnknown: { fr: "Expéditeur inconnu", en: "Sender unknown" },
+  healthSenderUnknownHelp: {
+    fr: "La page ne montre pas de quel compte partent vos messages. Vigie vous le demande au premier envoi, selon la politique.",
+    en: "The page does not show which account your messages are sent from. Vigie asks you at the first send, as the policy says.",
+  },
+  healthNotFound: { fr: "Vigie ne trouve plus : {what}.", en: "Vigie can no longer find: {what}." },
+  lookupBody: { fr: "le corps du message", en: "the message body" },
+  lookupCompose: { fr: "la fenêtre du message", en: "the message window" },
+  lookupSendButtons: { fr: "le bouton Envoyer", en: "the Send button" },
+  lookupScheduleItem: { fr: "le choix « Programmer l'envoi »", en: "the Schedule send choice" },
+  senderAnswersHeading: { fr: "Comptes d'envoi retenus", en: "Sending accounts remembered" },
+  senderAnswerLocal: { fr: "{mailbox} : compte de section locale", en: "{mailbox}: local-section account" },
+  senderAnswerPersonal: { fr: "{mailbox} : compte personnel", en: "{mailbox}: personal account" },
+  senderAnswerForget: { fr: "Oublier (Vigie redemandera)", en: "Forget (Vigie will ask again)" },
+} as const satisfies Record<string, Text>;

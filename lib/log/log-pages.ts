@@ -1,0 +1,68 @@
+import type { Collection, InsertType } from 'dexie';
+import type { LogDatabase, StoredEvent } from './database';
+import { StoredEventSchema, type EventQuery } from './event-log';
+
+/**
+ * The log viewer's reads at 100 000 events: every query is one index range (time last in the
+ * key, see database.ts), so its count comes from the index and a page reads only its rows. Rows
+ * are checked against the schema only when shown; a corrupt one is shown as such, in its place.
+ */
+export type LogRow = { ok: true; event: StoredEvent } | { ok: false; id: number };
+
+type Key = number | Array<string | number>;
+interface Plan {
+  index: string;
+  key: (time: number) => Key;
+}
+
+function planOf(query: EventQuery): Plan {
+  const { platform, verdict } = query;
+  if (platform !== undefined && verdict !== undefined) return { index: '[platform+verdict+time]', key: (t) => [platform, verdict, t] };
+  if (platform !== undefined) return { index: '[platform+time]', key: (t) => [platform, t] };
+  if (verdict !== undefined) return { index: '[verdict+time]', key: (t) => [verdict, t] };
+  return { index: 'time', key: (t) => t };
+}
+
+/** The query's rows, oldest first (time, then insertion order), starting at `time` from `fromTime`. */
+function range(db: LogDatabase, query: EventQuery, fromTime = query.from ?? -Infinity): Collection<StoredEvent, number, InsertType<StoredEvent, 'id'>> {
+  const plan = planOf(query);
+  return db.events.where(plan.index).between(plan.key(fromTime), plan.key(query.to ?? Infinity), true, true);
+}
+
+/** How many events the query matches, counted in the index. */
+export function countEvents(db: LogDatabase, query: EventQuery = {}): Promise<number> {
+  return range(db, query).count();
+}
+
+/** Rows `offset` to `offset + limit` of the query, newest first. */
+export async function pageEvents(db: LogDatabase, query: EventQuery, offset: number, limit: number): Promise<LogRow[]> {
+  const rows: unknown[] = await range(db, query).reverse().offset(offset).limit(limit).toArray();
+  return rows.map(checkRow);
+}
+
+/**
+ * The query's rows oldest first, `size` at a time, each chunk read in its own short transaction
+ * (the next one starts after the last key read, not at an offset that IndexedDB would walk).
+ */
+export async function* eventChunks(db: LogDatabase, query: EventQuery, size: number): AsyncGenerator<LogRow[]> {
+  let fromTime = query.from ?? -Infinity;
+  // Rows already read that share the last time read: the next range starts at that time again.
+  let sameTime = 0;
+  for (;;) {
+    const rows: Array<Partial<StoredEvent>> = await range(db, query, fromTime).offset(sameTime).limit(size).toArray();
+    if (rows.length === 0) return;
+    yield rows.map(checkRow);
+    if (rows.length < size) return;
+    const last = rows[rows.length - 1]!.time!;
+    const tied = rows.filter((r) => r.time === last).length;
+    sameTime = last === fromTime ? sameTime + tied : tied;
+    fromTime = last;
+  }
+}
+
+function checkRow(row: unknown): LogRow {
+  const parsed = StoredEventSchema.safeParse(row);
+  if (parsed.success) return { ok: true, event: parsed.data };
+  const id = (row as { id?: unknown } | null)?.id;
+  return { ok: false, id: typeof id === 'number' ? id : 0 };
+}
