@@ -74,7 +74,8 @@ export class GuardSession {
   /** Logs an event for this page: only the origin and path of its address, never its content. */
   async log(event: GuardEvent): Promise<void> {
     if (this.lifetime.isInvalid) return;
-    const place = originAndPath(location.href);
+    // A blank frame or pop-up a platform page made (about:blank, about:srcdoc) is logged as that page's origin.
+    const place = originAndPath(location.protocol === 'about:' ? `${location.origin}/` : location.href);
     await sendToBackground({ type: 'log-event', event: { ...event, ruleIds: event.ruleIds ?? [], clauses: event.clauses ?? [], findings: event.findings ?? [], ...place, grantId: event.grantId ?? this.context?.grant?.id } }).catch(() => undefined);
   }
 

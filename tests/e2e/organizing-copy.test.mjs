@@ -43,7 +43,7 @@ describe('copies on the activists list (English UI)', () => {
     await page.keyboard.press('ControlOrMeta+C');
     const dialog = await waitForDialog(page);
     assert.match(dialog.text, /Clause 7\.2/);
-    assert.match(dialog.text, /8 email address\(es\), 8 phone number\(s\) and 8 table row\(s\)/);
+    assert.match(dialog.text, /email addresses: 8 · phone numbers: 8 · table rows: 8/);
     assert.doesNotMatch(await clipboard(page), /@example\.org/);
     const event = await waitForEvent(s.browser, (e) => e.surface === 'copy' && e.verdict === 'block', { since });
     assert.deepEqual(event.counts, { emails: 8, phones: 8, rows: 8 });
@@ -149,7 +149,10 @@ describe('printing the activists list (French UI)', () => {
     const dialog = await waitForDialog(page);
     assert.match(dialog.text, /Article 7\.5/);
     assert.ok(dialog.buttons.some((b) => b.label === 'Imprimer quand même'));
-    assert.ok(dialog.fields.some((f) => f.tag === 'textarea'), 'a justification field');
+    // The justification is asked once the person chooses to print anyway (the dialog's second step).
+    await pressDialogButton(page, 'Imprimer quand même');
+    const justify = await readDialog(page);
+    assert.ok(justify.fields.some((f) => f.tag === 'textarea'), 'a justification field');
     await pressDialogButton(page, 'Annuler');
     const event = await waitForEvent(s.browser, (e) => e.surface === 'print' && e.action === 'cancelled', { since });
     assert.equal(event.verdict, 'warn');
