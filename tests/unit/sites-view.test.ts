@@ -17,17 +17,17 @@ describe('site fixes in the policy panel', () => {
     const sites = { problems: [{ source: 'managed' as const, code: 'unknown-key' as const, version: 2 }] };
     const view = policyView({ policy, sync: EMPTY_SYNC, sites }, 'en');
     expect(view.rows).toContainEqual({ term: 'Site fixes', value: 'The ones that came with the extension' });
-    expect(view.problems).toEqual(['Site fixes in the IT configuration: The document is signed by a key that is not trusted. (version 2)']);
+    expect(view.problems).toEqual(['Site fixes in the IT configuration: This document does not come from a source your organisation approved. (update 2)']);
   });
 
   it('names the version in force and where it came from, and why a newer one was refused, in both languages', () => {
     const sites = { source: 'url' as const, version: 4, problems: [{ source: 'url' as const, code: 'bad-signature' as const, version: 5 }] };
     const fr = policyView({ policy, sync: EMPTY_SYNC, sites }, 'fr');
-    expect(fr.rows).toContainEqual({ term: 'Correctifs de sites', value: "Version 4, du serveur de l'organisation" });
-    expect(fr.problems).toEqual(['Correctifs de sites du serveur : La signature ne correspond pas : le document a été modifié ou forgé. (version 5)']);
+    expect(fr.rows).toContainEqual({ term: 'Correctifs de sites', value: 'Mise à jour n° 4, du serveur de l’organisation' });
+    expect(fr.problems).toEqual(['Correctifs de sites du serveur\u00a0: La signature ne correspond pas\u00a0: le document a été modifié ou forgé. (mise à jour n° 5)']);
     expect(fr.kept).toBe('Les derniers correctifs de sites valides restent en vigueur.');
     const en = policyView({ policy, sync: EMPTY_SYNC, sites }, 'en');
-    expect(en.problems).toEqual(['Site fixes from the server: The signature does not match: the document was altered or forged. (version 5)']);
+    expect(en.problems).toEqual(['Site fixes from the server: The signature does not match: the document was altered or forged. (update 5)']);
     expect(en.kept).toBe('The last valid site fixes stay in force.');
   });
 });
@@ -35,9 +35,9 @@ describe('site fixes in the policy panel', () => {
 describe('site-fix events in the log', () => {
   const event = (action: string, detail: string) => ({ id: 1, time: 0, platform: 'vigie', surface: 'policy' as const, action, detail, ruleIds: [], clauses: [], findings: [] });
   it('reads updates, refusals and failed fetches in plain words', () => {
-    expect(describeEvent(event('sites-updated', 'url v5'), DEFAULT_POLICY, 'en').text).toBe('New site fixes in force: version 5');
+    expect(describeEvent(event('sites-updated', 'url v5'), DEFAULT_POLICY, 'en').text).toBe('New site fixes in force (update 5)');
     expect(describeEvent(event('sites-refused', 'managed rollback v2'), DEFAULT_POLICY, 'fr').text).toBe(
-      'Correctifs de sites refusés (configuration des TI) : Ces correctifs sont plus anciens que ceux déjà en vigueur. (version 2)',
+      'Correctifs de sites refusés (configuration des TI)\u00a0: Ces correctifs sont plus anciens que ceux déjà en vigueur. (mise à jour n° 2)',
     );
     expect(describeEvent(event('sites-fetch-failed', 'url http-error HTTP 404'), DEFAULT_POLICY, 'en').text).toMatch(/^Site fixes could not be fetched \(server\): .*404/);
   });

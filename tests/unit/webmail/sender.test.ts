@@ -102,7 +102,7 @@ describe('remembered answers in the background', () => {
 
   it('the popup lists each answer in plain words, French and English', () => {
     const answers = { 'outlook.live.com/mail/0': { answer: 'local' as const, platform: 'outlook', time: 1 }, 'mail.google.com/mail/u/1': { answer: 'personal' as const, platform: 'gmail', time: 2 } };
-    expect(senderAnswersView(answers, 'fr').lines.map((l) => l.text)).toEqual(['mail.google.com/mail/u/1 : compte personnel', 'outlook.live.com/mail/0 : compte de section locale']);
+    expect(senderAnswersView(answers, 'fr').lines.map((l) => l.text)).toEqual(['mail.google.com/mail/u/1\u00a0: compte personnel', 'outlook.live.com/mail/0\u00a0: compte de section locale']);
     expect(senderAnswersView(answers, 'en').lines.map((l) => l.text)).toEqual(['mail.google.com/mail/u/1: personal account', 'outlook.live.com/mail/0: local-section account']);
     expect(senderAnswersView({}, 'en').lines).toEqual([]);
   });
