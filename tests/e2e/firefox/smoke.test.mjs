@@ -135,7 +135,12 @@ describe("IT's policies.json in Firefox: managed storage and the signed policy f
     assert.match(policies.hits[0].origin ?? '', /^moz-extension:\/\//);
     await page.close();
     const popup = await openExtensionTab(ff.browser, 'popup.html');
-    const text = await pollIn(popup, () => document.querySelector('.policy') && document.body.innerText, undefined, { what: 'the popup' });
+    // The policy's source and signer sit under "Details for IT", folded as a person first sees it.
+    const text = await pollIn(popup, () => {
+      const details = document.querySelector('details.it-details');
+      if (details) details.open = true;
+      return document.querySelector('.policy') && document.body.innerText;
+    }, undefined, { what: 'the popup' });
     assert.match(text, new RegExp(`(Policy server|Serveur de politique) \\(${POLICY_HOST.replace(/\./g, '\\.')}\\)`));
     assert.match(text, /IT e2e key/);
     await popup.close();
