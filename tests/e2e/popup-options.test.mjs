@@ -75,7 +75,7 @@ describe('the options page (French UI)', () => {
     await waitForText(options, "Aucun événement pour l’instant.");
 
     await filter(options, { platform: 'gmail', from: isoDay(-1), to: isoDay(0) });
-    await waitForText(options, /^\d+ événement\(s\)$/);
+    await waitForText(options, /^Événements\u00a0: \d+$/);
     assert.ok((await tableRows(options)).every(([p]) => p === 'Gmail'));
 
     await options.getByRole('button', { name: 'Tout afficher' }).click();

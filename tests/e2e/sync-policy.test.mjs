@@ -130,7 +130,7 @@ describe("the policy from the organisation's server, configured by IT in Chromiu
     assert.ok(sync.failures >= 1 && sync.nextRetry > Date.now(), 'a retry is scheduled');
     const retry = await s.browser.serviceWorker.evaluate(() => chrome.alarms.get('vigie:policy-retry'));
     assert.ok(retry, 'the retry alarm is set');
-    await popupShows(s.browser, ['en-tête CORS manquant', 'Prochain essai'], async (popup) => {
+    await popupShows(s.browser, ['serveur qui refuse les demandes de Vigie', 'Prochain essai'], async (popup) => {
       await popup.setViewportSize({ width: 360, height: 600 });
       await waitForText(popup, 'Prochain essai');
       mkdirSync(join(ROOT, '.e2e/screenshots'), { recursive: true });
@@ -197,7 +197,7 @@ describe("IT's inline policy and grant (signedPolicy, signedGrant), changed whil
     await waitForPolicyVersion(s.browser, 5);
     assert.equal(await readStorage(s.browser, 'vigie:grant'), grant);
     const text = await popupShows(s.browser, ["Configuration fournie par les TI de votre organisation", DEMO_HOLDER.name, 'Autorisation d’accès fournie par les TI de votre organisation.']);
-    assert.match(text, /Version\s+5/);
+    assert.match(text, /Numéro de mise à jour\s+5/);
     const options = await openExtensionPage(s.browser, 'options.html');
     await waitForText(options, 'ne peut pas être importée ni retirée ici');
     assert.equal(await options.locator('#grant-text').count(), 0, 'no import form');
