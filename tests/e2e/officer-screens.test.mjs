@@ -59,6 +59,8 @@ describe("the officer's console screens (French UI)", () => {
     await goTo(page, 'Personnes et accès');
     await page.getByLabel('Section locale', { exact: true }).selectOption('12');
     await waitForText(page, 'Paul Roy');
+    // The table redraws after the filter: wait for it to settle on section 12's two rows.
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 2, undefined, { timeout: 10_000 }).catch(() => {});
     assert.equal(await page.locator('tbody tr').count(), 2, 'section 12 only');
     await shoot(page, 'people');
     assert.deepEqual(await axeViolations(page), [], 'people screen: axe-clean');
