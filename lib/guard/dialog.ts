@@ -90,11 +90,26 @@ function focusInitial(dialog: HTMLDialogElement): void {
 
 /** Tab and Shift+Tab cycle inside the dialog: never to the page behind, never to the browser's bar. */
 function trapTab(dialog: HTMLDialogElement, root: ShadowRoot, event: KeyboardEvent): void {
-  const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
-  if (items.length === 0) return event.preventDefault();
   const current = root.activeElement;
+  const items = tabStops(dialog, current);
+  if (items.length === 0) return event.preventDefault();
   const index = items.indexOf(current as HTMLElement);
   const next = event.shiftKey ? (index <= 0 ? items.length - 1 : index - 1) : index === -1 || index === items.length - 1 ? 0 : index + 1;
   event.preventDefault();
   items[next]!.focus();
+}
+
+/**
+ * What Tab stops on, in order: every visible control, except that a group of radio buttons is one
+ * stop (the focused one, else the checked one, else the first), as browsers do natively; arrow
+ * keys move inside the group.
+ */
+function tabStops(dialog: HTMLDialogElement, current: Element | null): HTMLElement[] {
+  const all = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+  const radio = (el: Element): el is HTMLInputElement => el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'radio' && (el as HTMLInputElement).name !== '';
+  return all.filter((el) => {
+    if (!radio(el)) return true;
+    const group = all.filter((other): other is HTMLInputElement => radio(other) && other.name === el.name);
+    return el === (group.find((r) => r === current) ?? group.find((r) => r.checked) ?? group[0]);
+  });
 }

@@ -192,18 +192,15 @@ describe("the Nextcloud share-link guard in Firefox ESR, on the party's policy h
     await page.close();
   });
 
-  // Known failure since the dialog became a <dialog> in the top layer (issue 11): in Firefox the
-  // keyboard path through the reason step logs no override. Run and reported as TODO until fixed;
-  // the same flow passes in Chromium (party-nextcloud-share, dialog-keyboard).
-  test('a BEN member gives a reason with the keyboard: the click is replayed and the link is created (one POST)', { todo: 'Firefox: keyboard override through the new reason step logs nothing' }, async () => {
+  test('a BEN member gives a reason with the keyboard: the click is replayed and the link is created (one POST)', async () => {
     const page = await openNextcloud();
     const before = sharePosts().length;
     const since = Date.now();
     await (await page.$('button.new-share-link')).click();
     await pollIn(page, () => document.querySelectorAll('vigie-dialog').length === 1, undefined, { what: 'the dialog' });
     // Focus starts on Cancel; "… anyway" comes just before it and opens the reason step, whose
-    // focus starts on the first listed reason: Space picks it, Tab leaves the reasons for the
-    // text box, then reaches the confirming button.
+    // focus starts on the first listed reason: Space picks it, Tab leaves the group of reasons
+    // (one tab stop, as in a native radio group) for the text box, then reaches the confirming button.
     await page.keyboard.down('Shift');
     await page.keyboard.press('Tab');
     await page.keyboard.up('Shift');
