@@ -66,7 +66,14 @@ export function installPrintGuard(session: GuardSession, signal: AbortSignal): {
     if (!d && counts.emails + counts.phones + counts.rows === 0) return;
     blank?.restore();
     blank = blankPrintout(document);
-    if (d) void session.log({ surface: 'print', action: 'blanked', verdict: d.verdict, ruleIds: d.reasons.map((r) => r.ruleId), clauses: d.clauses, counts, detail: 'print-menu' });
+    const logBlanked = (made: Decision) =>
+      void session.log({ surface: 'print', action: 'blanked', verdict: made.verdict, ruleIds: made.reasons.map((r) => r.ruleId), clauses: made.clauses, counts, detail: 'print-menu' });
+    if (d) logBlanked(d);
+    // Blanked before the policy arrived: logged as soon as it is known, with the decision it gives.
+    else void session.ready().then(() => {
+      const later = session.decide({ surface: 'print', counts });
+      if (later) logBlanked(later);
+    });
   };
   const onAfterPrint = () => {
     blank?.restore();
