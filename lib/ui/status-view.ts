@@ -27,8 +27,8 @@ export interface StatusView {
 /**
  * What the popup opens with and what the toolbar badge shows, from the same state: the access
  * (red when there is none in force), then each problem with what to do about it (amber when a
- * platform is degraded or cannot tell the sending account, the policy could not be updated or
- * refused, or a self-hosted platform is not enabled yet). `granted` lists the optional host permissions the person allowed.
+ * platform is degraded, the policy could not be updated or refused, or a self-hosted platform is
+ * not enabled yet). `granted` lists the optional host permissions the person allowed.
  */
 export function statusView(state: VigieState, granted: readonly string[] = []): StatusView {
   const { lang } = state;
@@ -49,14 +49,6 @@ export function statusView(state: VigieState, granted: readonly string[] = []): 
     if (state.health[platform.id]?.status !== 'degraded') continue;
     const key = platform.kind === 'webmail' ? 'problemDegradedWebmail' : 'problemDegraded';
     problems.push({ id: `degraded-${platform.id}`, text: t(lang, key, { platform: platform.name[lang] }) });
-  }
-  for (const platform of policy.platforms) {
-    if (state.health[platform.id]?.status !== 'sender-unknown') continue;
-    const mode = platform.unknownSender ?? 'ask';
-    const answered = Object.values(state.senderAnswers ?? {}).some((a) => a.platform === platform.id);
-    if (mode === 'assume-local' || (mode === 'ask' && answered)) continue;
-    const key = mode === 'ask' ? 'problemSenderAsk' : 'problemSenderIgnored';
-    problems.push({ id: `sender-${platform.id}`, text: t(lang, key, { platform: platform.name[lang] }) });
   }
   if (state.policy.refused) {
     problems.push({ id: 'policy-refused', text: t(lang, 'problemRefusedPolicy', { what: state.policy.refused.text[lang] }), button: { label: t(lang, 'checkNow'), action: 'sync' } });

@@ -36,15 +36,6 @@ describe('statusView: what the popup opens with and the badge shows', () => {
     expect(statusView(state({ sync: { ...EMPTY_SYNC, grantManaged: true }, grant: { state: 'missing' } })).problems[0]!.button).toBeUndefined();
   });
 
-  it('an unknown sender is amber until the person has answered for that platform; never under assume-local', () => {
-    const unknown = { outlook: { time: NOW, status: 'sender-unknown' as const } };
-    const asked = statusView(state({ health: unknown }));
-    expect(asked.level).toBe('amber');
-    expect(asked.problems.map((p) => p.text)).toEqual([expect.stringMatching(/^Outlook.*: Vigie cannot see which account .* it will ask/)]);
-    const answered = statusView(state({ health: unknown, senderAnswers: { 'outlook.live.com/mail/0': { answer: 'local', platform: 'outlook', time: NOW } } }));
-    expect(answered).toMatchObject({ level: 'ok', problems: [] });
-  });
-
   it('a degraded webmail is amber and says the send check may not run; a degraded organizing platform says downloads are still checked', () => {
     const view = statusView(state({ health: { gmail: { time: NOW, status: 'degraded' }, 'action-network': { time: NOW, status: 'degraded' } } }));
     expect(view.level).toBe('amber');
