@@ -7,7 +7,7 @@ import { handleMessage } from '../../lib/state/handle-message';
 import { onAlarm, onStart, onStorageChanged } from '../../lib/state/lifecycle';
 import { browserRuntimeScriptApis } from '../../lib/state/browser-runtime-scripts';
 import { syncRuntimeScripts } from '../../lib/state/runtime-scripts';
-import { refreshBadge } from '../../lib/state/badge';
+import { badgeRefresher, refreshBadge } from '../../lib/state/badge';
 
 // Wiring only. Listeners are registered synchronously so a worker woken by an event receives it;
 // every handler reads what it needs from storage, since the worker may be stopped at any moment.
@@ -29,7 +29,8 @@ export default defineBackground(() => {
   runtimeScripts();
   // The toolbar badge follows the grant, the policy, the platforms' health and the allowed hosts.
   const action = browser.action ?? browser.browserAction;
-  const badge = () => void refreshBadge(services, action, async () => (await browser.permissions.getAll()).origins ?? []).catch((error) => console.error('Vigie: badge', error));
+  const refresh = badgeRefresher(() => refreshBadge(services, action, async () => (await browser.permissions.getAll()).origins ?? []), (error) => console.error('Vigie: badge', error));
+  const badge = () => void refresh();
   browser.storage.onChanged.addListener(badge);
   browser.permissions.onAdded.addListener(badge);
   browser.permissions.onRemoved.addListener(badge);

@@ -20,8 +20,9 @@ export const BADGE: Record<StatusLevel, { text: string; color: string; title: 'b
 
 /**
  * Sets the toolbar badge from the same status the popup opens with: red when no access is in
- * force (none, expired, revoked, task ended), amber when a platform is degraded, the policy could
- * not be updated, or a self-hosted platform is not enabled yet; no badge when all is well. The
+ * force (none, expired, revoked, task ended), amber when a platform is degraded or cannot show the
+ * sending account, the policy could not be updated, or a self-hosted platform is not enabled yet;
+ * no badge when all is well. The
  * title says it in words, for those who cannot tell the colours apart.
  */
 export async function refreshBadge(services: Services, action: BadgeApi, granted: () => Promise<readonly string[]>): Promise<StatusLevel> {
@@ -34,4 +35,24 @@ export async function refreshBadge(services: Services, action: BadgeApi, granted
   await action.setBadgeBackgroundColor({ color: badge.color });
   await action.setTitle({ title: t(state.lang, badge.title) });
   return level;
+}
+
+/**
+ * A `refreshBadge` to call on every change, run one at a time: a refresh started later can finish
+ * sooner (each waits up to MANAGED_WAIT_MS for managed storage, which may answer in between), and
+ * an older state painted last would stay, e.g. red after a grant was imported. Changes arriving
+ * while one runs share one more run after it, which reads the state as it is by then.
+ */
+export function badgeRefresher(run: () => Promise<unknown>, onError: (error: unknown) => void): () => Promise<void> {
+  let chain: Promise<void> = Promise.resolve();
+  let queued = false;
+  return () => {
+    if (queued) return chain;
+    queued = true;
+    chain = chain.then(() => {
+      queued = false;
+      return run().then(() => undefined, onError);
+    });
+    return chain;
+  };
 }

@@ -91,7 +91,7 @@ async function fromContent(message: ContentToBackground, from: { url: string; pl
       try {
         const event = { ...message.event, time: now.getTime(), platform: from.platform, policyId: loaded.policy.policy.id, policyVersion: loaded.policy.policy.version };
         await (ticket ?? writeQueueFor(services.db).reserve()).store(event);
-        if (event.surface === 'health') await recordHealth(services.areas.session, from.platform, event.action, event.detail, now);
+        if (event.surface === 'health') await recordHealth(services.areas.session, from.platform, event.action, event.detail, now, from.url);
         return { ok: true };
       } catch (error) {
         if (error instanceof InvalidDocumentError) return { ok: false, error: 'not-stored' };

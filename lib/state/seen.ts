@@ -1,4 +1,5 @@
 import type { PlatformFamily } from '../messaging/protocol';
+import { mailboxKey } from '../webmail/mailbox';
 import { KEYS, readKey, type StorageArea } from './storage';
 
 export type Seen = Partial<Record<PlatformFamily, { time: number; origin: string }>>;
@@ -19,17 +20,20 @@ export function recordHello(session: StorageArea, family: PlatformFamily, url: s
   return next;
 }
 
-export type Health = Partial<Record<string, { time: number; status: 'ok' | 'degraded' | 'sender-unknown'; detail?: string }>>;
+export type Health = Partial<Record<string, { time: number; status: 'ok' | 'degraded' | 'sender-unknown'; detail?: string; mailbox?: string }>>;
 
 /**
  * Records an adapter's health report for the popup: `degraded` when it could not find what it
- * knows is there (a compose's body or Send control, an export button), `ok` when it recovered.
+ * knows is there (a compose's body or Send control, an export button), `ok` when it recovered,
+ * `sender-unknown` with the mailbox of the page (`url`, as the browser names the sender), keyed
+ * as the person's answers about it are, so the popup can tell whether that mailbox was answered.
  */
-export function recordHealth(session: StorageArea, platform: string, action: string, detail: string | undefined, now: Date): Promise<void> {
+export function recordHealth(session: StorageArea, platform: string, action: string, detail: string | undefined, now: Date, url?: string): Promise<void> {
   const next = queue.then(async () => {
     const health = ((await readKey(session, KEYS.health)) ?? {}) as Health;
     const status = action === 'degraded' || action === 'sender-unknown' ? action : 'ok';
-    await session.set({ [KEYS.health]: { ...health, [platform]: { time: now.getTime(), status, detail } } });
+    const mailbox = status === 'sender-unknown' && url ? mailboxKey(url) : undefined;
+    await session.set({ [KEYS.health]: { ...health, [platform]: { time: now.getTime(), status, detail, ...(mailbox && { mailbox }) } } });
   });
   queue = next.catch(() => undefined);
   return next;

@@ -1,4 +1,6 @@
 import { endOfAccess } from '../core/grant-status';
+import type { UnknownSenderMode } from '../core/policy';
+import { unknownSenderMode } from '../core/unknown-sender';
 import type { Lang } from '../core/text';
 import { formatDate, formatList, t } from '../i18n';
 import { runtimePlatforms } from '../platforms/runtime-hosts';
@@ -27,8 +29,8 @@ export interface StatusView {
 /**
  * What the popup opens with and what the toolbar badge shows, from the same state: the access
  * (red when there is none in force), then each problem with what to do about it (amber when a
- * platform is degraded, the policy could not be updated or refused, or a self-hosted platform is
- * not enabled yet). `granted` lists the optional host permissions the person allowed.
+ * platform is degraded or cannot tell the sending account, the policy could not be updated or
+ * refused, or a self-hosted platform is not enabled yet). `granted` lists the optional host permissions the person allowed.
  */
 export function statusView(state: VigieState, granted: readonly string[] = []): StatusView {
   const { lang } = state;
@@ -50,6 +52,10 @@ export function statusView(state: VigieState, granted: readonly string[] = []): 
     const key = platform.kind === 'webmail' ? 'problemDegradedWebmail' : 'problemDegraded';
     problems.push({ id: `degraded-${platform.id}`, text: t(lang, key, { platform: platform.name[lang] }) });
   }
+  for (const platform of policy.platforms) {
+    const problem = senderProblem(state, platform.id, unknownSenderMode(policy, platform.id));
+    if (problem) problems.push({ id: `sender-${platform.id}`, text: t(lang, problem, { platform: platform.name[lang] }) });
+  }
   if (state.policy.refused) {
     problems.push({ id: 'policy-refused', text: t(lang, 'problemRefusedPolicy', { what: state.policy.refused.text[lang] }), button: { label: t(lang, 'checkNow'), action: 'sync' } });
   }
@@ -64,6 +70,19 @@ export function statusView(state: VigieState, granted: readonly string[] = []): 
     }
   }
   return { level: red ? 'red' : problems.length > 0 ? 'amber' : 'ok', summary, problemsHeading: t(lang, 'problemsHeading'), problems };
+}
+
+/**
+ * A webmail page whose sending account cannot be read: under `ask`, a problem until the person
+ * has answered for that page's mailbox (the answers are keyed as the health report names it);
+ * under `ignore`, always (mail leaves unchecked); under `assume-local`, never (every send is checked).
+ */
+function senderProblem(state: VigieState, platform: string, mode: UnknownSenderMode): 'problemSenderAsk' | 'problemSenderIgnored' | undefined {
+  const health = state.health[platform];
+  if (health?.status !== 'sender-unknown' || mode === 'assume-local') return undefined;
+  if (mode === 'ignore') return 'problemSenderIgnored';
+  const answered = health.mailbox !== undefined && state.senderAnswers?.[health.mailbox] !== undefined;
+  return answered ? undefined : 'problemSenderAsk';
 }
 
 function accessSentence(state: VigieState, lang: Lang): string {

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseGrant } from '../../lib/core/grant';
 import { DEFAULT_POLICY, PCQ_POLICY } from '../../lib/packs';
 import type { VigieState } from '../../lib/state/snapshot';
 import { EMPTY_SYNC } from '../../lib/sync/sync-status';
 import { statusView } from '../../lib/ui/status-view';
-import { BADGE } from '../../lib/state/badge';
+import { BADGE, badgeRefresher } from '../../lib/state/badge';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const acepGrant = parseGrant({
@@ -36,6 +36,22 @@ describe('statusView: what the popup opens with and the badge shows', () => {
     expect(statusView(state({ sync: { ...EMPTY_SYNC, grantManaged: true }, grant: { state: 'missing' } })).problems[0]!.button).toBeUndefined();
   });
 
+  it('an unknown sender is amber until the person has answered for that mailbox (ask); always under ignore; never under assume-local', () => {
+    const unknown = { outlook: { time: NOW, status: 'sender-unknown' as const, mailbox: 'outlook.live.com/mail/0' } };
+    const asked = statusView(state({ health: unknown }));
+    expect(asked.level).toBe('amber');
+    expect(asked.problems.map((p) => p.text)).toEqual([expect.stringMatching(/^Outlook.*: Vigie cannot see which account .* it will ask/)]);
+    const answer = { answer: 'local' as const, platform: 'outlook', time: NOW };
+    expect(statusView(state({ health: unknown, senderAnswers: { 'outlook.live.com/mail/0': answer } }))).toMatchObject({ level: 'ok', problems: [] });
+    // An answer for another mailbox of the same platform does not settle this one.
+    expect(statusView(state({ health: unknown, senderAnswers: { 'outlook.live.com/mail/1': answer } })).level).toBe('amber');
+    const withMode = (mode: 'ignore' | 'assume-local') => ({ policy: { ...DEFAULT_POLICY, platforms: DEFAULT_POLICY.platforms.map((p) => (p.id === 'outlook' ? { ...p, unknownSender: mode } : p)) }, source: 'default' as const });
+    const ignored = statusView(state({ policy: withMode('ignore'), health: unknown, senderAnswers: { 'outlook.live.com/mail/0': answer } }));
+    expect(ignored.level).toBe('amber');
+    expect(ignored.problems[0]!.text).toMatch(/^Outlook.*: .*leave without the notice being checked/);
+    expect(statusView(state({ policy: withMode('assume-local'), health: unknown }))).toMatchObject({ level: 'ok', problems: [] });
+  });
+
   it('a degraded webmail is amber and says the send check may not run; a degraded organizing platform says downloads are still checked', () => {
     const view = statusView(state({ health: { gmail: { time: NOW, status: 'degraded' }, 'action-network': { time: NOW, status: 'degraded' } } }));
     expect(view.level).toBe('amber');
@@ -60,5 +76,44 @@ describe('statusView: what the popup opens with and the badge shows', () => {
     expect(selfHosted[0]).toMatchObject({ text: expect.stringMatching(/Vigie is not enabled on .+ yet\./), button: { action: 'options' } });
     const granted = selfHosted.map((p) => `https://${p.id.slice('self-hosted-'.length)}/*`);
     expect(statusView(state({ policy: { policy: pcq, source: 'default' }, grant: { state: 'held', grant: { ...member, task: { ...member.task!, endsAt: '2026-12-01T00:00:00Z' } }, status: 'valid' } }), granted).level).toBe('ok');
+  });
+});
+
+describe('badgeRefresher: the badge shows the state of the last change', () => {
+  it('runs one refresh at a time, so a slow older one cannot paint over a newer one; changes meanwhile share one more run', async () => {
+    let state = 'red';
+    let painted = '';
+    const gates: Array<() => void> = [];
+    let runs = 0;
+    const refresh = badgeRefresher(async () => {
+      runs += 1;
+      const seen = state;
+      // The first run is the slow one (managed storage late); later ones answer at once.
+      if (runs === 1) await new Promise<void>((resolve) => gates.push(resolve));
+      painted = seen;
+    }, () => undefined);
+    const first = refresh();
+    await vi.waitFor(() => expect(gates).toHaveLength(1));
+    state = 'ok';
+    const second = refresh();
+    const third = refresh();
+    expect(third).toBe(second);
+    gates[0]!();
+    await Promise.all([first, second]);
+    expect(painted).toBe('ok');
+    expect(runs).toBe(2);
+  });
+
+  it('a failed refresh is reported and the next one still runs', async () => {
+    const errors: unknown[] = [];
+    let calls = 0;
+    const refresh = badgeRefresher(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('storage gone');
+    }, (error) => errors.push(error));
+    await refresh();
+    await refresh();
+    expect(calls).toBe(2);
+    expect(errors).toHaveLength(1);
   });
 });

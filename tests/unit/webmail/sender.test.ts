@@ -13,6 +13,7 @@ import { readSenderAnswers } from '../../../lib/state/sender-answers';
 import type { Services } from '../../../lib/state/services';
 import { KEYS } from '../../../lib/state/storage';
 import { senderAnswersView } from '../../../lib/ui/sender-answers-view';
+import { statusView } from '../../../lib/ui/status-view';
 import { mailboxInPath, mailboxKey } from '../../../lib/webmail/mailbox';
 import { senderScope } from '../../../lib/webmail/sender-scope';
 import { NOW, sampleGrant } from '../helpers';
@@ -90,6 +91,23 @@ describe('remembered answers in the background', () => {
     expect(reply.ok && 'state' in reply && reply.state.senderAnswers).toEqual({ 'outlook.live.com/mail/0': { answer: 'local', platform: 'outlook', time: NOW.getTime() } });
     expect(await send({ type: 'forget-sender-answer', mailbox: 'outlook.live.com/mail/0' }, popup)).toEqual({ ok: true });
     expect(await readSenderAnswers(services.areas.local)).toEqual({});
+  });
+
+  it("a page's unknown-sender health report names its mailbox as its answer is keyed: the popup's problem goes once that mailbox is answered", async () => {
+    const page = content('https://outlook.live.com/mail/0/inbox/id/AAQk?x=1');
+    const report = { type: 'log-event', event: { surface: 'health', action: 'sender-unknown', detail: 'outlook: lookup=sender: x' } };
+    expect(await send(report, page)).toEqual({ ok: true });
+    const stateNow = async () => {
+      const reply = await send({ type: 'get-state' }, popup);
+      if (!reply.ok || !('state' in reply)) throw new Error('no state');
+      return reply.state;
+    };
+    const before = await stateNow();
+    expect(before.health.outlook).toMatchObject({ status: 'sender-unknown', mailbox: 'outlook.live.com/mail/0' });
+    expect(statusView({ ...before, grant: { state: 'held', grant: sampleGrant(), status: 'valid' } }).problems.map((p) => p.id)).toEqual(['sender-outlook']);
+    // The answer as the content script sends it: keyed by its own reading of the page's address.
+    expect(await send({ type: 'sender-answer', mailbox: mailboxKey('https://outlook.live.com/mail/0/inbox/id/AAQk?x=1'), answer: 'personal' }, page)).toEqual({ ok: true });
+    expect(statusView({ ...(await stateNow()), grant: { state: 'held', grant: sampleGrant(), status: 'valid' } }).problems).toEqual([]);
   });
 
   it('refuses a bad answer, a page forgetting answers, and reads a damaged store as nothing answered', async () => {
