@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { canonicalJson } from '../core/canonical-json';
-import { describeIssues } from '../core/errors';
-import { GrantSchema, type Grant } from '../core/grant';
-import { signDocument, toToken, verifyGrant } from '../core/signature';
+import type { Grant } from '../core/grant';
+import { AuthorizationRefused, authorizeGrant, type AuthorizedGrant } from '../core/grant-authorization';
+import { verifyGrant } from '../core/signature';
 import { DEFAULT_POLICY } from '../packs';
 import { readKeyPair, readPolicyFile, readText, readTrust, UsageError, writeOut } from './io';
 import { args, type Io } from './main';
@@ -14,9 +13,9 @@ const USAGE = 'usage: vigie grant authorize TOKEN --key KEY.json --platform ID -
  * The answer to "Request an authorization": re-issues a person's grant with a written export
  * authorization for one platform, purpose and reference, until a date. The grant is verified
  * first (with --trust, else with the signing key itself), so only a genuine grant is re-issued;
- * the new one has its own id, and the person imports it (or IT pushes it). Expired
- * authorizations are dropped; one with the same platform and reference is replaced. (An officer
- * who keeps the register in a folder does the same from the console: `authorizeExport`.)
+ * the new one has its own id, and the person imports it (or IT pushes it). The re-issuing itself
+ * is `authorizeGrant` (lib/core/grant-authorization.ts), shared with the officer's console
+ * (`authorizeExport`); this command reads its arguments and files and writes the token.
  */
 export async function authorize(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(argv, {
@@ -47,14 +46,16 @@ export async function authorize(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     return refused(error, io);
   }
-  const kept = grant.exportAuthorizations.filter((a) => Date.parse(a.expires) > now.getTime() && !(a.platform === platform && a.reference === reference));
-  const next = { ...grant, id: `g-${randomUUID()}`, issuedAt: now.toISOString(), exportAuthorizations: [...kept, { platform, purpose, reference, expires }] };
-  const parsed = GrantSchema.safeParse(next);
-  if (!parsed.success) throw new UsageError(describeIssues(parsed.error).join('; '));
   const key = await readKeyPair(keyFile);
-  const signed = await signDocument('grant', JSON.parse(canonicalJson(parsed.data)), key);
-  await writeOut(values.out as string | undefined, `${toToken(signed)}\n`, io.stdout);
+  let issued: AuthorizedGrant;
+  try {
+    issued = await authorizeGrant(grant, { platform, purpose, reference, expires }, { id: `g-${randomUUID()}`, now, policy, key });
+  } catch (error) {
+    if (error instanceof AuthorizationRefused) throw new UsageError(`${error.reason}: ${error.problems.join('; ')}`);
+    throw error;
+  }
+  await writeOut(values.out as string | undefined, `${issued.token}\n`, io.stdout);
   const late = Date.parse(expires) > Date.parse(grant.expiresAt) ? ` (note: the grant itself expires ${grant.expiresAt}, and the authorization with it)` : '';
-  io.stderr(`vigie: grant ${parsed.data.id} re-issued to ${grant.holder.name} with authorization ${reference} on ${platform} until ${expires}${late}; the earlier grant ${grant.id} stays valid until it expires unless revoked\n`);
+  io.stderr(`vigie: grant ${issued.grant.id} re-issued to ${grant.holder.name} with authorization ${reference} on ${platform} until ${expires}${late}; the earlier grant ${grant.id} stays valid until it expires unless revoked\n`);
   return 0;
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalJson } from '../core/canonical-json';
 import { describeIssues } from '../core/errors';
-import { ExportAuthorization, GrantSchema, type Grant } from '../core/grant';
+import { GrantSchema, type ExportAuthorization, type Grant } from '../core/grant';
+import { AuthorizationRefused, authorizeGrant } from '../core/grant-authorization';
 import { grantPolicyProblems } from '../core/grant-check';
 import { endOfAccess } from '../core/grant-status';
 import { signDocument, toToken } from '../core/signature';
@@ -66,13 +67,14 @@ function issuedGrant(officer: Officer, id: string): { grant: Grant; rev: number 
 
 /**
  * Re-issues a grant under the same id (so one revocation still ends every copy of it) with a
- * change: a later expiry, an added export authorization. The holder imports the new token.
+ * change: a later expiry, an added export authorization. `make` builds and signs the new grant
+ * from the register's; this keeps the register's concurrency (rev) and the audit. The holder
+ * imports the new token.
  */
-async function reissue(officer: Officer, id: string, change: (grant: Grant) => unknown, action: string, detail: (g: Grant) => string, reason?: string): Promise<IssuedGrant> {
+async function reissue(officer: Officer, id: string, make: (old: Grant) => Promise<IssuedGrant>, action: string, detail: (g: Grant) => string, reason?: string): Promise<IssuedGrant> {
   return retrying(async () => {
     const { grant: old, rev } = issuedGrant(officer, id);
-    const grant = prepareGrant(officer, change(old), { id, issuedAt: officer.now().toISOString() });
-    const token = await signGrant(officer, grant);
+    const { grant, token } = await make(old);
     transaction(officer.db, () => {
       const result = officer.db
         .prepare('UPDATE grants SET payload = ?, token = ?, issued_at = ?, expires_at = ?, ends_at = ?, platforms = ?, signed_by = ?, rev = rev + 1 WHERE id = ? AND rev = ? AND revoked_at IS NULL')
@@ -85,19 +87,29 @@ async function reissue(officer: Officer, id: string, change: (grant: Grant) => u
 }
 
 export function renewGrant(officer: Officer, id: string, expiresAt: string, reason?: string): Promise<IssuedGrant> {
-  return reissue(officer, id, (g) => ({ ...g, expiresAt }), 'grant-renewed', (g) => `renewed until ${g.expiresAt}`, reason);
+  const make = async (old: Grant): Promise<IssuedGrant> => {
+    const grant = prepareGrant(officer, { ...old, expiresAt }, { id, issuedAt: officer.now().toISOString() });
+    return { grant, token: await signGrant(officer, grant) };
+  };
+  return reissue(officer, id, make, 'grant-renewed', (g) => `renewed until ${g.expiresAt}`, reason);
 }
 
-/** Adds a written export authorization (platform, purpose, reference, expiry) and re-issues the grant. */
+/**
+ * Adds a written export authorization (platform, purpose, reference, expiry) and re-issues the
+ * grant, through the service the CLI's `vigie grant authorize` uses too (`authorizeGrant`).
+ */
 export function authorizeExport(officer: Officer, id: string, authorization: unknown): Promise<IssuedGrant> {
-  const parsed = ExportAuthorization.safeParse(authorization);
-  if (!parsed.success) return Promise.reject(new OfficerError('the export authorization is not valid', describeIssues(parsed.error)));
-  const a = parsed.data;
-  return reissue(
-    officer,
-    id,
-    (g) => ({ ...g, exportAuthorizations: [...g.exportAuthorizations, a] }),
-    'export-authorized',
-    () => `export on ${a.platform} for "${a.purpose}" (ref. ${a.reference}) until ${a.expires}`,
-  );
+  let added: ExportAuthorization | undefined;
+  const make = async (old: Grant): Promise<IssuedGrant> => {
+    try {
+      const issued = await authorizeGrant(old, authorization, { id, now: officer.now(), policy: currentPolicy(officer), key: officer.key });
+      added = issued.authorization;
+      return issued;
+    } catch (error) {
+      if (error instanceof AuthorizationRefused) throw new OfficerError(error.reason, error.problems);
+      throw error;
+    }
+  };
+  const detail = () => `export on ${added!.platform} for "${added!.purpose}" (ref. ${added!.reference}) until ${added!.expires}`;
+  return reissue(officer, id, make, 'export-authorized', detail);
 }
