@@ -27,7 +27,7 @@ export function App({ state, actions, granted = [] }: { state: VigieState; actio
     <main class="popup">
       <h1>Vigie</h1>
       <StatusPanel view={view.status} onOptions={actions.openOptions} onSync={actions.syncNow} />
-      <ScopeCard heading={view.scopeHeading} scope={view.scope} note={view.grantNote} />
+      {view.scope && <ScopeCard heading={view.scopeHeading} scope={view.scope} note={view.grantNote} />}
       <section class="card report" aria-labelledby="report-heading">
         <h2 id="report-heading">{view.report.heading}</h2>
         <p>{view.report.help}</p>

@@ -53,7 +53,6 @@ export const CATALOGUE = {
   scopeHeading: { fr: "Portée de votre accès", en: "Your access scope" },
   noGrant: { fr: "Aucune autorisation d’accès enregistrée", en: "No access authorization recorded" },
   grantUnverifiable: { fr: "L’autorisation enregistrée ne peut pas être vérifiée\u00a0: {reason}", en: "The recorded access authorization cannot be verified: {reason}" },
-  exportsBlocked: { fr: "Toute exportation est bloquée tant qu’aucune autorisation valide n’est enregistrée. Écrivez à {contact} ({email}).", en: "Every export is blocked until a valid access authorization is recorded. Write to {contact} ({email})." },
   statusValid: { fr: "En vigueur", en: "In force" },
   statusExpired: { fr: "Expirée le {date}", en: "Expired on {date}" },
   statusRevoked: { fr: "Révoquée", en: "Revoked" },

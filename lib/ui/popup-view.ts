@@ -15,7 +15,8 @@ export interface PopupView {
   /** The policy, sync and platform health, folded for IT. */
   itDetails: string;
   scopeHeading: string;
-  scope: ScopeView;
+  /** The details of the grant held; none when no grant is recorded (the opening sentence says it all). */
+  scope?: ScopeView;
   /** IT provides the grant. */
   grantNote?: string;
   policy: PolicyView;

@@ -1,7 +1,7 @@
 import { Rows } from './rows';
 import type { ScopeView } from './scope-view';
 
-/** The access scope card; every value is rendered as text. */
+/** The access scope card, the details under the popup's opening sentence; every value is rendered as text. */
 export function ScopeCard({ heading, scope, note }: { heading: string; scope: ScopeView; note?: string }) {
   return (
     <section class={`card scope scope-${scope.kind === 'grant' ? scope.status : 'none'}`} aria-labelledby="scope-heading">
@@ -9,12 +9,10 @@ export function ScopeCard({ heading, scope, note }: { heading: string; scope: Sc
       {scope.kind === 'none' ? (
         <>
           <p class="scope-title">{scope.title}</p>
-          <p class="alert">{scope.alert}</p>
         </>
       ) : (
         <>
           <p class={`status status-${scope.status}`}>{scope.statusText}</p>
-          {scope.alert && <p class="alert">{scope.alert}</p>}
           <Rows rows={scope.rows} />
           <h3>{scope.authorizationsHeading}</h3>
           {scope.authorizationsVoid && <p class="alert">{scope.authorizationsVoid}</p>}

@@ -11,14 +11,17 @@ export { sectionLabel, type Row } from './scope-rows';
 
 type HeldStatus = Extract<HeldGrant, { state: 'held' }>['status'];
 
-/** The access scope card: what the held grant lets this person do, or why there is none. */
+/**
+ * The access scope card: the details of what the held grant lets this person do, or why the one
+ * recorded cannot be verified. It says nothing of exports being blocked: the popup's opening
+ * sentence says that, and its first problem whom to write to.
+ */
 export type ScopeView =
-  | { kind: 'none'; title: string; alert: string }
+  | { kind: 'none'; title: string }
   | {
       kind: 'grant';
       status: HeldStatus;
       statusText: string;
-      alert?: string;
       rows: Row[];
       authorizationsHeading: string;
       authorizations: string[];
@@ -27,18 +30,15 @@ export type ScopeView =
       noAuthorizations: string;
     };
 
-export function scopeView(held: HeldGrant, policy: Policy, lang: Lang, now: Date): ScopeView {
-  const officer = policy.contacts.privacyOfficer;
-  const contact = { contact: (officer.inSentence ?? officer.title)[lang], email: officer.email };
-  const alert = t(lang, 'exportsBlocked', contact);
-  if (held.state === 'missing') return { kind: 'none', title: t(lang, 'noGrant'), alert };
-  if (held.state === 'unverifiable') return { kind: 'none', title: t(lang, 'grantUnverifiable', { reason: held.text[lang] }), alert };
+/** Undefined when no grant is recorded: there is nothing to detail beyond the opening sentence. */
+export function scopeView(held: HeldGrant, policy: Policy, lang: Lang, now: Date): ScopeView | undefined {
+  if (held.state === 'missing') return undefined;
+  if (held.state === 'unverifiable') return { kind: 'none', title: t(lang, 'grantUnverifiable', { reason: held.text[lang] }) };
   const { grant, status } = held;
   return {
     kind: 'grant',
     status,
     statusText: grantStatusText(grant, status, lang),
-    alert: status === 'valid' ? undefined : alert,
     rows: scopeRows(grant, policy, lang),
     authorizationsHeading: t(lang, 'exportAuthorizations'),
     authorizationsVoid: status !== 'valid' && grant.exportAuthorizations.length > 0 ? t(lang, 'authorizationsVoid') : undefined,

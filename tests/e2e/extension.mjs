@@ -8,13 +8,13 @@
 export const UI = {
   fr: {
     section: 'Section locale 70',
-    noGrant: /Aucune autorisation d.accès enregistrée/,
+    noGrant: /Vous n.avez pas d.autorisation d.accès enregistrée/,
     grantLabel: /Autorisation d.accès signée/,
     importButton: /^\s*Importer\s*$/,
   },
   en: {
     section: /\bLocal 70\b/,
-    noGrant: /No access authorization recorded/,
+    noGrant: /You have no access authorization recorded/,
     grantLabel: /Signed access authorization/,
     importButton: /^\s*Import\s*$/,
   },

@@ -59,6 +59,8 @@ describe('status at a glance: the toolbar badge and the popup (English UI)', () 
     const order = await popup.evaluate(() => [...document.querySelectorAll('main > *')].map((el) => el.localName + (el.className ? `.${el.className.split(' ')[0]}` : '')));
     assert.deepEqual(order.slice(0, 2), ['h1', 'section.status-panel'], 'the sentence and the problems come first');
     assert.ok(order.indexOf('details.it-details') > order.indexOf('section.card'), 'IT details after the person’s own');
+    assert.equal(await popup.locator('.scope').count(), 0, 'no access card: there is nothing to detail');
+    assert.equal((await popup.locator('main').innerText()).match(/blocked/g)?.length, 1, 'the block is said once, in the opening sentence');
     assert.equal(await popup.locator('details.it-details').evaluate((d) => d.open), false, 'folded');
     assert.equal(await popup.locator('details.it-details > summary').textContent(), 'Details for IT');
     const problems = popup.locator('.problems-now li');
@@ -95,6 +97,8 @@ describe('status at a glance: the toolbar badge and the popup (English UI)', () 
     await waitForBadge(browser, (x) => x.text === '!' && String(x.color) === String(RED), 'red for an expired grant');
     const popup = await openExtensionPage(browser, 'popup.html', { folded: true });
     await waitForText(popup, /^Your access authorization expired on [A-Z][a-z]+ \d{1,2}, \d{4}: every export is blocked\.$/);
+    assert.match(await popup.locator('.scope .status').textContent(), /^Expired on /, 'the access card gives the details');
+    assert.equal((await popup.locator('main').innerText()).match(/blocked/g)?.length, 1, 'the block is said once, in the opening sentence');
     await popup.close();
   });
 

@@ -130,7 +130,7 @@ describe('the popup in an English UI (--lang=en-US)', () => {
     await server?.close();
   });
 
-  test('with no grant it says "No access authorization recorded"', async () => {
+  test('with no grant it says "You have no access authorization recorded"', async () => {
     const popup = await openExtensionPage(browser, 'popup.html');
     await waitForText(popup, uiText('en').noGrant);
     await popup.close();

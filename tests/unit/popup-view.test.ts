@@ -44,7 +44,7 @@ function state(lang: Lang, held: HeldGrant, extra: Partial<VigieState> = {}): Vi
 }
 
 const rowsOf = (view: ReturnType<typeof popupView>) =>
-  view.scope.kind === 'grant' ? Object.fromEntries(view.scope.rows.map((r) => [r.term, r.value])) : {};
+  view.scope?.kind === 'grant' ? Object.fromEntries(view.scope.rows.map((r) => [r.term, r.value])) : {};
 
 describe('popupView: policy', () => {
   it('names the organisation, update number and source in the current language', () => {
@@ -67,7 +67,7 @@ describe('popupView: policy', () => {
 describe('popupView: access scope card', () => {
   it('shows the grant in French', () => {
     const view = popupView(state('fr', { state: 'held', grant, status: 'valid' }));
-    expect(view.scope).toMatchObject({ kind: 'grant', statusText: 'En vigueur', alert: undefined });
+    expect(view.scope).toMatchObject({ kind: 'grant', statusText: 'En vigueur' });
     expect(rowsOf(view)).toEqual({
       Titulaire: 'Jeanne Tremblay',
       Courriel: 'jeanne.tremblay@example.org',
@@ -79,7 +79,7 @@ describe('popupView: access scope card', () => {
       "Responsable de l’authentification multifactorielle": 'Oui',
       Expiration: '15 janvier 2027',
     });
-    if (view.scope.kind !== 'grant') throw new Error('unreachable');
+    if (view.scope?.kind !== 'grant') throw new Error('unreachable');
     expect(view.scope.authorizations).toEqual([
       "Action Network — Liste pour l’AGA (réf. BN-2026-014), jusqu’au 30 juin 2026",
       "Action Network — Ancienne liste (réf. BN-2025-002), expirée le 31 janvier 2026",
@@ -98,20 +98,23 @@ describe('popupView: access scope card', () => {
     });
   });
 
-  it('says plainly when there is no grant, with the privacy officer to contact', () => {
+  it('with no grant, has no card: the opening sentence says it once, the problem whom to write to', () => {
     const fr = popupView(state('fr', { state: 'missing' }));
-    expect(fr.scope).toMatchObject({ kind: 'none', title: "Aucune autorisation d’accès enregistrée" });
-    expect(fr.scope.kind === 'none' && fr.scope.alert).toContain('vieprivee@acep-cape.ca');
-    expect(popupView(state('en', { state: 'missing' })).scope).toMatchObject({ kind: 'none', title: 'No access authorization recorded' });
+    expect(fr.scope).toBeUndefined();
+    expect(fr.status.summary).toBe("Vous n’avez pas d’autorisation d’accès enregistrée\u00a0: toute exportation est bloquée.");
+    expect(fr.status.problems.map((p) => p.text)).toEqual([expect.stringContaining('vieprivee@acep-cape.ca')]);
   });
 
-  it('shows an expired or revoked grant with its status and the export block', () => {
+  it('shows an expired or revoked grant with its status and details; the block is said once, in the opening sentence', () => {
     const lapsed = { ...grant, expiresAt: '2026-02-01T12:00:00Z' };
     const expired = popupView(state('en', { state: 'held', grant: lapsed, status: 'expired' }));
     expect(expired.scope).toMatchObject({ kind: 'grant', statusText: 'Expired on February 1, 2026' });
-    expect(expired.scope.kind === 'grant' && expired.scope.alert).toMatch(/^Every export is blocked/);
+    expect(expired.status.summary).toMatch(/: every export is blocked\.$/);
+    const said = (view: ReturnType<typeof popupView>) => [view.status.summary, ...view.status.problems.map((p) => p.text), JSON.stringify(view.scope)].filter((text) => /blocked|bloquée/.test(text));
+    expect(said(expired)).toEqual([expired.status.summary]);
     const revoked = popupView(state('fr', { state: 'held', grant, status: 'revoked' }));
     expect(revoked.scope).toMatchObject({ kind: 'grant', statusText: 'Révoquée' });
+    expect(said(revoked)).toEqual([revoked.status.summary]);
     expect(rowsOf(revoked).Titulaire).toBe('Jeanne Tremblay');
   });
 

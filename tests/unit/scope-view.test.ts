@@ -35,7 +35,7 @@ const president: Grant = parseGrant({
 
 function rows(grant: Grant, lang: Lang, status: 'valid' | 'expired' = 'valid') {
   const view = scopeView({ state: 'held', grant, status }, PCQ_POLICY, lang, NOW);
-  if (view.kind !== 'grant') throw new Error('expected a grant view');
+  if (view?.kind !== 'grant') throw new Error('expected a grant view');
   return { view, rows: Object.fromEntries(view.rows.map((r) => [r.term, r.value])) };
 }
 

@@ -254,7 +254,7 @@ describe('the scope card of a revoked grant', () => {
     const revoked = popupView(state('fr', { grant: { state: 'held', grant: withAuthorization, status: 'revoked' } })).scope;
     expect(revoked).toMatchObject({ statusText: 'Révoquée', authorizationsVoid: "Sans effet tant que l’autorisation d’accès n’est pas en vigueur\u00a0:" });
     const valid = popupView(state('fr', { grant: { state: 'held', grant: withAuthorization, status: 'valid' } })).scope;
-    expect(valid.kind === 'grant' && valid.authorizationsVoid).toBeUndefined();
+    expect(valid).toMatchObject({ kind: 'grant', authorizationsVoid: undefined });
   });
 });
 

@@ -49,8 +49,8 @@ describe('the extension in Firefox ESR', () => {
     assert.match(ff.version, /^firefox\/\d+/);
     console.log(`# ${ff.version}, launched and installed in ${ff.launchMs} ms`);
     const popup = await openExtensionTab(ff.browser, 'popup.html');
-    const text = await pollIn(popup, () => document.querySelector('.scope') && document.body.innerText, undefined, { what: 'the popup to render' });
-    assert.match(text, /No access authorization recorded|Aucune autorisation/);
+    const text = await pollIn(popup, () => document.querySelector('.summary') && document.body.innerText, undefined, { what: 'the popup to render' });
+    assert.match(text, /You have no access authorization recorded|Vous n.avez pas d.autorisation d.accès enregistrée/);
     await popup.close();
   });
 
