@@ -54,7 +54,7 @@ const REFUSALS: Record<RefusalCode, Text> = {
   'wrong-organisation': { fr: 'L’autorisation d’accès vient d’une autre organisation que la politique.', en: 'The access authorization belongs to another organisation than the policy’s.' },
   rollback: { fr: 'Cette politique est plus ancienne que celle déjà en vigueur.', en: 'This policy is older than the one already in force.' },
   'other-policy': {
-    fr: "Cette politique n'est pas celle retenue pour votre organisation (autre identifiant) : elle est refusée.",
+    fr: "Cette politique n’est pas celle retenue pour votre organisation (autre identifiant)\u00a0: elle est refusée.",
     en: 'This policy is not the one set for your organisation (another id): it is refused.',
   },
 };

@@ -96,7 +96,7 @@ for (const lang of ['fr', 'en-US']) {
       const dialog = await waitForDialog(page);
       assert.equal(dialog.shadowRootType, 'closed');
       assert.equal(dialog.title, s('sendBlockedTitle').replace(/\s+/g, ' '));
-      assert.match(dialog.text, l === 'fr' ? /Il manque l'avis obligatoire/ : /missing the required notice/);
+      assert.match(dialog.text, l === 'fr' ? /Il manque l’avis obligatoire/ : /missing the required notice/);
       assert.match(dialog.text, l === 'fr' ? /Article 9\.2/ : /Clause 9\.2/);
       assert.ok(!dialog.buttons.some((b) => b.label === s('sendAnyway')), 'no override for a block');
       assert.equal((await fixtureState(page)).sent.length, 0, 'not sent while the dialog is open');

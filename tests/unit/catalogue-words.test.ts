@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SignatureRefusal, type RefusalCode } from '../../lib/core/signature';
 import { GUARD_STRINGS } from '../../lib/guard/strings';
+import { findingMessage } from '../../lib/core/email/messages';
+import { FindingId, type EmailPolicy, type Policy } from '../../lib/core/policy';
 import { CATALOGUE } from '../../lib/i18n';
-import { DEFAULT_POLICY } from '../../lib/packs';
+import { S as OFFICER_STRINGS, ACTIONS as OFFICER_ACTIONS, STATES as OFFICER_STATES } from '../../lib/officer/ui/strings';
+import { ORGANIZING_STRINGS } from '../../lib/organizing/strings';
+import { DEFAULT_POLICY, PCQ_POLICY } from '../../lib/packs';
+import { SENDER_STRINGS } from '../../lib/webmail/sender-strings';
 
 /**
  * Every string Vigie shows exists in French and English, and none uses the words volunteers
@@ -33,6 +38,48 @@ function all(): Array<[string, { fr: string; en: string }]> {
   ];
 }
 
+type Bilingual = { fr: string; en: string };
+
+/**
+ * The policy pack fields that are not Vigie's words but the organisation's official text,
+ * inserted into messages as it stands: the Annex A notice and its heading stay exactly as the
+ * seed has them (the notice detector folds ’ and ' alike, so either reads as the notice).
+ */
+const OFFICIAL_PACK_FIELDS = new Set(['notice.text', 'notice.heading']);
+
+/** Every { fr, en } text of a policy pack, by its path, official fields left out. */
+function packTexts(name: string, value: unknown, path = ''): Array<[string, Bilingual]> {
+  if (OFFICIAL_PACK_FIELDS.has(path) || value === null || typeof value !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  if (typeof record.fr === 'string' && typeof record.en === 'string') return [[`${name}.${path}`, record as Bilingual]];
+  return Object.entries(record).flatMap(([key, child]) => packTexts(name, child, path ? `${path}.${key}` : key));
+}
+
+/** French shown to people beyond the catalogue: the packs, the senders' and organizing dialogs, the send findings, every refusal, the officer's console. */
+function otherFrench(): Array<[string, Bilingual]> {
+  const findings = (policy: Policy) =>
+    policy.notice && policy.localIdentification
+      ? FindingId.options.map((id): [string, Bilingual] => [`finding.${policy.id}.${id}`, findingMessage(id, policy as EmailPolicy, { number: '70', name: { fr: 'Ottawa', en: 'Ottawa' } }, ['élection'])])
+      : [];
+  const refusals = (Object.keys(REFUSAL_SAMPLE) as RefusalCode[]).map((code): [string, Bilingual] => [`refusal.${code}`, new SignatureRefusal(code).text]);
+  return [
+    ...packTexts('acep', DEFAULT_POLICY),
+    ...packTexts('pcq', PCQ_POLICY),
+    ...findings(DEFAULT_POLICY),
+    ...findings(PCQ_POLICY),
+    ...refusals,
+    ...Object.entries(SENDER_STRINGS).map(([k, v]): [string, Bilingual] => [`sender.${k}`, v]),
+    ...Object.entries(ORGANIZING_STRINGS).map(([k, v]): [string, Bilingual] => [`organizing.${k}`, v]),
+    ...Object.entries({ ...OFFICER_STRINGS, ...OFFICER_STATES, ...OFFICER_ACTIONS }).map(([k, v]): [string, Bilingual] => [`officer.${k}`, v]),
+  ];
+}
+
+/** Every refusal code, so that a new one is checked the day it is added (the type makes this list complete). */
+const REFUSAL_SAMPLE: Record<RefusalCode, true> = {
+  malformed: true, 'wrong-kind': true, invalid: true, 'unknown-key': true, 'bad-signature': true, expired: true,
+  'not-yet-valid': true, revoked: true, 'wrong-organisation': true, rollback: true, 'other-policy': true,
+};
+
 describe('the words Vigie shows', () => {
   it('every string exists, non-empty, in both languages, with the same placeholders', () => {
     for (const [key, text] of all()) {
@@ -62,6 +109,20 @@ describe('the words Vigie shows', () => {
       if (text.fr.includes("'")) found.push(`${key}: straight apostrophe in “${text.fr}”`);
     }
     expect(found).toEqual([]);
+  });
+
+  it('French shown to people outside the catalogue has typographic apostrophes too: the packs (not their official notice), dialogs, findings, refusals, the console', () => {
+    const texts = otherFrench();
+    const keys = texts.map(([key]) => key);
+    expect(keys).toEqual(expect.arrayContaining(['acep.contacts.privacyOfficer.title', 'acep.roles.0.name', 'pcq.roles.0.name', 'refusal.other-policy', 'sender.title', 'officer.title']));
+    expect(keys.filter((key) => key.startsWith('finding.'))).toHaveLength(FindingId.options.length);
+    expect(texts.some(([key]) => key.startsWith('acep.notice.text')), 'the official notice is left out by name').toBe(false);
+    const found = texts.filter(([, text]) => text.fr.includes("'")).map(([key, text]) => `${key}: straight apostrophe in “${text.fr}”`);
+    expect(found).toEqual([]);
+  });
+
+  it("the official notice is the seed's text, straight apostrophes and all", () => {
+    expect(DEFAULT_POLICY.notice.text.fr).toMatch(/^Veillez ne pas envoyer de renseignements personnels, privés ou confidentiels à l'adresse courriel d'une section locale de l'ACEP\./);
   });
 
   it('the bundled policies name their contacts with an article, for sentences', () => {

@@ -46,7 +46,7 @@ describe('scopeView: a party grant under the party policy', () => {
       Courriel: 'alexandre.dion@pcq.example',
       Unité: 'Limitée à la tâche ci-dessous',
       Rôle: 'Membre du Parti (entente de confidentialité)',
-      'Accès du rôle': "Données nécessaires à la tâche confiée, généralement publiques ou restreintes, jusqu'à la fin de la tâche.",
+      'Accès du rôle': "Données nécessaires à la tâche confiée, généralement publiques ou restreintes, jusqu’à la fin de la tâche.",
       Habilitation: 'Restreinte',
       Plateformes: 'NationBuilder et Nextcloud',
       'Entente de confidentialité': '20 février 2026',

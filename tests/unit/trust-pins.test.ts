@@ -72,7 +72,7 @@ describe('policy ids pinned per organisation', () => {
     } catch (error) {
       const refused = error as SignatureRefusal;
       expect(refused.code).toBe('other-policy');
-      expect(refused.text.fr).toMatch(/n'est pas celle retenue pour votre organisation/);
+      expect(refused.text.fr).toMatch(/n’est pas celle retenue pour votre organisation/);
       expect(refused.text.en).toMatch(/not the one set for your organisation/);
       expect(refused.message).toMatch(/acep-pilote-audit/);
     }

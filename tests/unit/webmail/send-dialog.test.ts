@@ -26,7 +26,7 @@ describe('the send dialog', () => {
     expect(spec.title).toEqual(GUARD_STRINGS.sendBlockedTitle);
     expect(spec.reasons).toHaveLength(1);
     expect(spec.reasons[0]!.clauses).toEqual(['9.2']);
-    expect(spec.reasons[0]!.message.fr).toMatch(/Il manque l'avis obligatoire/);
+    expect(spec.reasons[0]!.message.fr).toMatch(/Il manque l’avis obligatoire/);
     expect(spec.fixes?.map((f) => f.id)).toEqual([FIX_NOTICE]);
     expect(spec.override).toBeUndefined();
   });
