@@ -18,7 +18,8 @@ export class LogOutbox {
 
   constructor(
     private readonly send: Send,
-    private readonly schedule: (run: () => void) => void = queueMicrotask,
+    // Wrapped: a browser's queueMicrotask called as a method of this object throws "Illegal invocation".
+    private readonly schedule: (run: () => void) => void = (run) => queueMicrotask(run),
   ) {}
 
   /** Queues the event; resolves once the background has answered for its batch (stored or refused). */
