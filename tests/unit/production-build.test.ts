@@ -79,6 +79,14 @@ describe('production build', () => {
     }
   });
 
+  it('bundles no webextension-polyfill in a content script: both browsers do natively what it did', () => {
+    const polyfill = 'This script should only be loaded in a browser extension';
+    expect(readFileSync(join(out, 'background.js'), 'utf8')).toContain(polyfill);
+    for (const script of readdirSync(join(out, 'content-scripts')).filter((f) => f.endsWith('.js'))) {
+      expect(readFileSync(join(out, 'content-scripts', script), 'utf8'), script).not.toContain(polyfill);
+    }
+  });
+
   it('does not contain, let alone trust, the demo key', () => {
     expect(bundle.length).toBeGreaterThan(10_000);
     expect(bundle).not.toContain(demo.publicKey);
