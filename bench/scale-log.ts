@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { e2eHarness, median, productionBuild } from './harness';
+import { join } from 'node:path';
+import { e2eHarness, median, productionBuild, ROOT } from './harness';
 import type { BenchRow } from './types';
 
 /**
@@ -80,13 +81,32 @@ async function timed(page: Page, act: () => Promise<unknown>, selector: string, 
   return performance.now() - start;
 }
 
+/**
+ * Opens the options page and returns, in the page's own clock (from the start of its navigation),
+ * when the table first held a full page of rows and when the whole log's count was shown.
+ */
+async function opened(page: Page, url: string, all: string): Promise<{ rows: number; count: number }> {
+  await page.goto(url, { waitUntil: 'commit' });
+  // Polled each frame, so the time read is at most a frame late; recorded at the poll that saw it.
+  const rows = await page
+    .waitForFunction(() => (document.querySelectorAll('table.log tbody tr').length >= 200 ? performance.now() : 0), undefined, { polling: 'raf', timeout: 120_000 })
+    .then((h) => h.jsonValue() as Promise<number>);
+  const count = await page
+    .waitForFunction((want) => (document.querySelector('#log-count')?.textContent?.includes(want) ? performance.now() : 0), all, { polling: 'raf', timeout: 120_000 })
+    .then((h) => h.jsonValue() as Promise<number>);
+  return { rows, count };
+}
+
 async function viewer(page: Page, url: string, size: number): Promise<BenchRow[]> {
   const first: number[] = [];
+  const counted: number[] = [];
   const filter: number[] = [];
   const csv: number[] = [];
   const all = `of ${size.toLocaleString('en-CA')}`;
   for (let round = 0; round < ROUNDS; round++) {
-    first.push(await timed(page, () => page.goto(url), '#log-count', all, 200));
+    const open = await opened(page, url, all);
+    first.push(open.rows);
+    counted.push(open.count);
     await page.locator('select[name=platform]').selectOption('gmail');
     await page.locator('select[name=verdict]').selectOption('warn');
     const gmail = (size / 16).toLocaleString('en-CA');
@@ -99,7 +119,8 @@ async function viewer(page: Page, url: string, size: number): Promise<BenchRow[]
   }
   const k = `${size / 1000}k`;
   return [
-    { name: `log viewer ${k} events: first page shown (median)`, value: median(first), unit: 'ms', budget: 300 },
+    { name: `log viewer ${k} events: first page shown, from navigation (median)`, value: median(first), unit: 'ms', budget: 300 },
+    { name: `log viewer ${k} events: whole log counted, from navigation (median)`, value: median(counted), unit: 'ms' },
     { name: `log viewer ${k} events: filter answered (median)`, value: median(filter), unit: 'ms', budget: 300 },
     { name: `log viewer ${k} events: CSV export, all lines (median)`, value: median(csv), unit: 'ms', budget: 3000 },
   ];
@@ -114,8 +135,25 @@ async function lineCount(download: { path: () => Promise<string | null> }): Prom
 
 type InWorld = (page: Page, expression: string) => Promise<unknown>;
 
-/** 10 000 events from the content scripts of three tabs at once: time until all are stored, none lost, each tab's in order. */
+/** The content scripts' log outbox (lib/guard/log-outbox.ts), bundled to run in a tab's content-script world. */
+async function burstProbe(): Promise<string> {
+  const { build } = await import('vite');
+  const out = await build({
+    root: ROOT,
+    configFile: false,
+    logLevel: 'warn',
+    build: { write: false, minify: false, lib: { entry: join(ROOT, 'bench/log-burst-probe.ts'), formats: ['iife'], name: 'VigieBurst' } },
+  });
+  return (Array.isArray(out) ? out[0]! : (out as { output: Array<{ code: string }> })).output[0]!.code;
+}
+
+/**
+ * 10 000 events logged through the content scripts' own outbox in three tabs at once: time until
+ * all are stored, none lost, each tab's in order. Only the burst's events are counted (the pages'
+ * guards log their own events meanwhile).
+ */
 async function burst(context: Page['context'] extends () => infer C ? C : never, inContentWorld: InWorld, options: Page): Promise<BenchRow[]> {
+  const probe = await burstProbe();
   const tabs = await Promise.all(['https://mail.google.com/mail/u/0/', 'https://outlook.office.com/mail/', 'https://actionnetwork.org/reports/membres-2026/manage'].map(async (url) => {
     const page = await context.newPage();
     await page.goto(url);
@@ -125,19 +163,17 @@ async function burst(context: Page['context'] extends () => infer C ? C : never,
   await seed(options, 0);
   const per = Math.ceil(BURST / tabs.length);
   const start = performance.now();
-  const replies = await Promise.all(tabs.map((page, t) => inContentWorld(page, `Promise.all(Array.from({ length: ${per} }, (_, i) => chrome.runtime.sendMessage({ type: 'log-event', event: { surface: 'copy', action: 'decided', verdict: 'allow', detail: 'tab${t}-' + i } }))).then((r) => r.filter((x) => x && x.ok).length)`)));
+  await Promise.all(tabs.map((page, t) => inContentWorld(page, `${probe}\nVigieBurst.burst(${t}, ${per})`)));
   const ms = performance.now() - start;
-  const stored = await storedDetails(options);
+  const stored = (await storedDetails(options)).filter((d) => /^tab\d-/.test(d));
   let outOfOrder = 0;
   for (const t of tabs.keys()) {
     const mine = stored.filter((d) => d.startsWith(`tab${t}-`)).map((d) => Number(d.slice(d.indexOf('-') + 1)));
     mine.forEach((v, i) => (outOfOrder += v === i ? 0 : 1));
   }
-  const acked = (replies as number[]).reduce((a, b) => a + b, 0);
   return [
     { name: `log burst: ${per * tabs.length} events from 3 tabs, all stored`, value: ms, unit: 'ms', budget: 5000 },
     { name: 'log burst: events lost (sent − stored)', value: per * tabs.length - stored.length, unit: 'events', budget: 0 },
-    { name: 'log burst: replies not ok', value: per * tabs.length - acked, unit: 'events', budget: 0 },
     { name: 'log burst: events out of their tab order', value: outOfOrder, unit: 'events', budget: 0 },
   ];
 }

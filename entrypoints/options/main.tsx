@@ -5,6 +5,7 @@ import { sendToBackground } from '../../lib/messaging/client';
 import { saveSettings } from '../../lib/state/settings';
 import { mountPage } from '../../lib/ui/mount';
 import type { LogReader } from '../../lib/ui/log-section';
+import { LOG_TABLE_ROWS } from '../../lib/ui/log-view';
 import { openLogDatabase } from '../../lib/log/database';
 import { countEvents, eventChunks, pageEvents } from '../../lib/log/log-pages';
 import { App, type OptionsActions } from './App';
@@ -17,6 +18,8 @@ const logReader: LogReader = {
   page: (query, offset, limit) => pageEvents(db, query, offset, limit),
   chunks: (query, size) => eventChunks(db, query, size),
 };
+// The log's first page and count are read while the background prepares the page's state.
+const first = { rows: logReader.page({}, 0, LOG_TABLE_ROWS), count: logReader.count({}) };
 
 void mountPage(
   document.getElementById('app')!,
@@ -30,6 +33,7 @@ void mountPage(
         await refresh();
       },
       log: logReader,
+      first,
       saveCsv: async (parts, filename) => {
         // A link download from this page: its address is the extension's own, never a guarded
         // platform's, so the downloads guard lets it through. (`downloads.download` would lose the

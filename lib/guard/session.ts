@@ -6,6 +6,7 @@ import { sendToBackground } from '../messaging/client';
 import { browser, type Browser } from '../messaging/content-browser';
 import { setActiveSitePack } from '../platforms/site-lookups';
 import type { GuardContext } from './context-types';
+import { logOutbox } from './log-outbox';
 
 /** Storage keys whose change means the policy, the grant or the language changed, or a sync ran. */
 const WATCHED = [
@@ -76,7 +77,7 @@ export class GuardSession {
     if (this.lifetime.isInvalid) return;
     // A blank frame or pop-up a platform page made (about:blank, about:srcdoc) is logged as that page's origin.
     const place = originAndPath(location.protocol === 'about:' ? `${location.origin}/` : location.href);
-    await sendToBackground({ type: 'log-event', event: { ...event, ruleIds: event.ruleIds ?? [], clauses: event.clauses ?? [], findings: event.findings ?? [], ...place, grantId: event.grantId ?? this.context?.grant?.id } }).catch(() => undefined);
+    await logOutbox().add({ ...event, ruleIds: event.ruleIds ?? [], clauses: event.clauses ?? [], findings: event.findings ?? [], ...place, grantId: event.grantId ?? this.context?.grant?.id });
   }
 
   /**

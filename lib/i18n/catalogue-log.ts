@@ -2,6 +2,7 @@ import type { Text } from '../core/text';
 
 /** The options page's log viewer and its CSV export (headers in the person's language). */
 export const LOG_CATALOGUE = {
+  logRangeCounting: { fr: "Événements {first} à {last} (décompte en cours…)", en: "Events {first} to {last} (counting…)" },
   logRange: { fr: "Événements {first} à {last} sur {count}", en: "Events {first} to {last} of {count}" },
   logPrevious: { fr: "Page précédente", en: "Previous page" },
   logNext: { fr: "Page suivante", en: "Next page" },

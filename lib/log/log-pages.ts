@@ -23,10 +23,10 @@ function planOf(query: EventQuery): Plan {
   return { index: 'time', key: (t) => t };
 }
 
-/** The query's rows, oldest first (time, then insertion order), starting at `time` from `fromTime`. */
-function range(db: LogDatabase, query: EventQuery, fromTime = query.from ?? -Infinity): Collection<StoredEvent, number, InsertType<StoredEvent, 'id'>> {
+/** The query's rows, oldest first (time, then insertion order). */
+function range(db: LogDatabase, query: EventQuery): Collection<StoredEvent, number, InsertType<StoredEvent, 'id'>> {
   const plan = planOf(query);
-  return db.events.where(plan.index).between(plan.key(fromTime), plan.key(query.to ?? Infinity), true, true);
+  return db.events.where(plan.index).between(plan.key(query.from ?? -Infinity), plan.key(query.to ?? Infinity), true, true);
 }
 
 /** How many events the query matches, counted in the index. */
@@ -41,22 +41,29 @@ export async function pageEvents(db: LogDatabase, query: EventQuery, offset: num
 }
 
 /**
- * The query's rows oldest first, `size` at a time, each chunk read in its own short transaction
- * (the next one starts after the last key read, not at an offset that IndexedDB would walk).
+ * The query's rows oldest first, about `size` at a time, each chunk read in its own short
+ * transaction with one `getAll` over an index range (an offset would make IndexedDB walk a cursor
+ * row by row). The next chunk starts after the last time read; the rows sharing that time are read
+ * whole, so a cut between two events of the same millisecond loses or repeats none.
  */
 export async function* eventChunks(db: LogDatabase, query: EventQuery, size: number): AsyncGenerator<LogRow[]> {
   let fromTime = query.from ?? -Infinity;
-  // Rows already read that share the last time read: the next range starts at that time again.
-  let sameTime = 0;
+  let inclusive = true;
+  const to = query.to ?? Infinity;
+  const plan = planOf(query);
   for (;;) {
-    const rows: Array<Partial<StoredEvent>> = await range(db, query, fromTime).offset(sameTime).limit(size).toArray();
-    if (rows.length === 0) return;
-    yield rows.map(checkRow);
-    if (rows.length < size) return;
+    const rows: Array<Partial<StoredEvent>> = await db.events.where(plan.index).between(plan.key(fromTime), plan.key(to), inclusive, true).limit(size).toArray();
+    if (rows.length < size) {
+      if (rows.length > 0) yield rows.map(checkRow);
+      return;
+    }
     const last = rows[rows.length - 1]!.time!;
-    const tied = rows.filter((r) => r.time === last).length;
-    sameTime = last === fromTime ? sameTime + tied : tied;
+    const before = rows.filter((r) => r.time !== last);
+    const tied: Array<Partial<StoredEvent>> = await db.events.where(plan.index).equals(plan.key(last)).toArray();
+    yield [...before, ...tied].map(checkRow);
+    if (last >= to) return;
     fromTime = last;
+    inclusive = false;
   }
 }
 

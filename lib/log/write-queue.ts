@@ -2,15 +2,19 @@ import type { LogDatabase, StoredEvent } from './database';
 import { validEvent } from './event-log';
 
 /**
- * The background's log writes, batched: each `log-event` message takes its place in the queue as
+ * The background's log writes, batched: each `log-events` message takes its place in the queue as
  * it arrives (synchronously, before anything is awaited), and everything ready is stored with one
  * `bulkAdd` per task, in arrival order — so events keep the order their tab sent them in.
  * A message is answered only once its event is committed: the pending reply keeps the worker
  * alive until then, so nothing queued is lost when the browser stops an idle worker.
  */
 export interface LogTicket {
-  /** Validates and stores the event in this ticket's place; resolves once it is committed. */
-  store(event: unknown): Promise<void>;
+  /**
+   * Validates and stores the events in this ticket's place, in their order; resolves once they are
+   * committed. An invalid event is refused alone (InvalidDocumentError, once the others are
+   * stored): one careless event must not lose the ones sent with it.
+   */
+  store(events: unknown | readonly unknown[]): Promise<void>;
   /** Gives the place up (the message turned out not to log anything); no-op once stored. */
   release(): void;
 }
@@ -18,7 +22,9 @@ export interface LogTicket {
 /** One place in the queue; filled in place when its message has been checked. */
 interface Slot {
   state: 'waiting' | 'released' | 'ready';
-  event?: Omit<StoredEvent, 'id'>;
+  events?: Array<Omit<StoredEvent, 'id'>>;
+  /** The first event of the slot that failed validation: reported once the valid ones are stored. */
+  refused?: unknown;
   done?: () => void;
   failed?: (error: unknown) => void;
 }
@@ -40,12 +46,19 @@ export class LogWriteQueue {
       store: (input) =>
         new Promise<void>((done, failed) => {
           if (slot.state !== 'waiting') return failed(new Error('log ticket already used'));
-          try {
-            Object.assign(slot, { state: 'ready', event: validEvent(input), done, failed });
-          } catch (error) {
-            slot.state = 'released';
-            failed(error);
+          const events: Array<Omit<StoredEvent, 'id'>> = [];
+          for (const one of Array.isArray(input) ? input : [input]) {
+            try {
+              events.push(validEvent(one));
+            } catch (error) {
+              slot.refused ??= error;
+            }
           }
+          if (events.length === 0 && slot.refused !== undefined) {
+            // Nothing to store: refuse now rather than wait for the places before this one.
+            slot.state = 'released';
+            failed(slot.refused);
+          } else Object.assign(slot, { state: 'ready', events, done, failed });
           this.kick();
         }),
       release: () => {
@@ -78,8 +91,12 @@ export class LogWriteQueue {
     const batch = this.slots.splice(0, n).filter((s) => s.state === 'ready');
     this.flushing = true;
     try {
-      if (batch.length > 0) await this.db.events.bulkAdd(batch.map((s) => s.event!));
-      for (const s of batch) s.done!();
+      const events = batch.flatMap((s) => s.events!);
+      if (events.length > 0) await this.db.events.bulkAdd(events);
+      for (const s of batch) {
+        if (s.refused === undefined) s.done!();
+        else s.failed!(s.refused);
+      }
     } catch (error) {
       for (const s of batch) s.failed!(error);
     } finally {

@@ -22,17 +22,25 @@ export type PlatformFamily = z.infer<typeof PlatformFamily>;
 /** A signed grant pasted or read from a file: a token or JSON text, never megabytes. */
 const GrantText = z.string().min(1).max(64 * 1024);
 
+/** The most events one `log-events` message may carry. */
+export const LOG_BATCH_MAX = 500;
+
 /**
  * Content scripts may only log what they decided on their page; `grant` and `policy` events are
  * the background's own. The background stamps time and platform itself.
  */
-const ContentEvent = EventSchema.omit({ time: true, platform: true }).extend({
+export const ContentEvent = EventSchema.omit({ time: true, platform: true }).extend({
   surface: z.union([Surface, z.enum(['health', 'report'])]),
 });
 
 export const ContentToBackground = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('hello'), family: PlatformFamily }),
   z.strictObject({ type: z.literal('log-event'), event: ContentEvent }),
+  /**
+   * What a content script logged in one task (lib/guard/log-outbox.ts), in order. Each event is
+   * checked on its own in the background, so one invalid event does not lose the others.
+   */
+  z.strictObject({ type: z.literal('log-events'), events: z.array(z.unknown()).min(1).max(LOG_BATCH_MAX) }),
   z.strictObject({ type: z.literal('get-context') }),
   /** The person justified an export in the page's dialog: let the one download it starts through. */
   z.strictObject({ type: z.literal('export-approved'), justification: z.string().max(2000) }),
@@ -101,6 +109,7 @@ export type ImportReply =
 export interface Replies {
   hello: Ack;
   'log-event': Ack | { ok: false; error: 'not-stored' };
+  'log-events': Ack | { ok: false; error: 'not-stored' };
   'get-state': { ok: true; state: VigieState };
   'get-context': { ok: true; context: GuardContext };
   'export-approved': Ack | { ok: false; error: 'refused' };

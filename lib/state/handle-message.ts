@@ -3,6 +3,7 @@ import { approveExport } from '../downloads/approval';
 import { queryEvents } from '../log/event-log';
 import { writeQueueFor, type LogTicket } from '../log/write-queue';
 import {
+  ContentEvent,
   ContentToBackground,
   OptionsToBackground,
   PopupToBackground,
@@ -40,7 +41,8 @@ interface Loaded {
  */
 export async function handleMessage(raw: unknown, sender: Sender, services: Services): Promise<AnyReply> {
   // A log event's place in the log is taken on arrival, before anything is awaited: order kept per tab.
-  const ticket = (raw as { type?: unknown } | null)?.type === 'log-event' ? writeQueueFor(services.db).reserve() : undefined;
+  const type = (raw as { type?: unknown } | null)?.type;
+  const ticket = type === 'log-event' || type === 'log-events' ? writeQueueFor(services.db).reserve() : undefined;
   try {
     return await checkedMessage(raw, sender, services, ticket);
   } finally {
@@ -88,16 +90,29 @@ async function fromContent(message: ContentToBackground, from: { url: string; pl
       await writeSenderAnswer(services.areas.local, message.mailbox, { answer: message.answer, platform: from.platform, time: now.getTime() });
       return { ok: true };
     case 'log-event':
-      try {
-        const event = { ...message.event, time: now.getTime(), platform: from.platform, policyId: loaded.policy.policy.id, policyVersion: loaded.policy.policy.version };
-        await (ticket ?? writeQueueFor(services.db).reserve()).store(event);
-        if (event.surface === 'health') await recordHealth(services.areas.session, from.platform, event.action, event.detail, now);
-        return { ok: true };
-      } catch (error) {
-        if (error instanceof InvalidDocumentError) return { ok: false, error: 'not-stored' };
-        throw error;
-      }
+    case 'log-events':
+      return logFromContent(message.type === 'log-event' ? [message.event] : message.events, from.platform, loaded, ticket);
   }
+}
+
+/**
+ * Stamps each event with the time, the sender's platform and the policy in force, and stores them
+ * in the message's place in the log. An event that is not a content script's to log is refused
+ * alone; the others are stored.
+ */
+async function logFromContent(events: readonly unknown[], platform: string, loaded: Loaded, ticket?: LogTicket): Promise<AnyReply> {
+  const { services, now } = loaded;
+  const stamp = { time: now.getTime(), platform, policyId: loaded.policy.policy.id, policyVersion: loaded.policy.policy.version };
+  const checked = events.map((event) => ContentEvent.safeParse(event));
+  const valid = checked.flatMap((c) => (c.success ? [{ ...c.data, ...stamp }] : []));
+  try {
+    await (ticket ?? writeQueueFor(services.db).reserve()).store(valid);
+    for (const event of valid) if (event.surface === 'health') await recordHealth(services.areas.session, platform, event.action, event.detail, now);
+  } catch (error) {
+    if (error instanceof InvalidDocumentError) return { ok: false, error: 'not-stored' };
+    throw error;
+  }
+  return valid.length === events.length ? { ok: true } : { ok: false, error: 'not-stored' };
 }
 
 async function fromPage(message: PopupToBackground | OptionsToBackground, loaded: Loaded): Promise<AnyReply> {

@@ -3,7 +3,7 @@ import type { LogRow } from '../log/log-pages';
 import type { Policy } from '../core/policy';
 import type { Lang } from '../core/text';
 import { t, type MessageKey } from '../i18n';
-import { describeEvent } from './event-words';
+import { eventText } from './event-words';
 import { localClock, type LocalClock } from './local-clock';
 
 /** The columns, each with its header's catalogue key: headers are in the person's language. */
@@ -45,9 +45,8 @@ export function csvHeader(lang: Lang, clock: LocalClock): string {
 
 /** CSV lines for rows already in order; an unreadable row keeps its line, marked, with its number. */
 export function csvLines(rows: readonly LogRow[], policy: Policy, lang: Lang, clock: LocalClock): string {
-  let out = '';
-  for (const row of rows) out += `${row.ok ? eventLine(row.event, policy, lang, clock) : corruptLine(row.id, lang)}\r\n`;
-  return out;
+  const lines = rows.map((row) => (row.ok ? eventLine(row.event, policy, lang, clock) : corruptLine(row.id, lang)));
+  return lines.length ? `${lines.join('\r\n')}\r\n` : '';
 }
 
 /** The whole CSV of `events` at once, sorted oldest first (small logs and tests). */
@@ -63,7 +62,7 @@ function eventLine(e: StoredEvent, policy: Policy, lang: Lang, clock: LocalClock
     surface: e.surface,
     action: e.action,
     verdict: e.verdict,
-    description: describeEvent(e, policy, lang).text,
+    description: eventText(e, policy, lang),
     clauses: e.clauses.join(' '),
     rules: e.ruleIds.join(' '),
     findings: e.findings.join(' '),
@@ -86,11 +85,17 @@ function corruptLine(id: number, lang: Lang): string {
   return COLUMNS.map(([c]) => (c === 'description' ? cell(`${t(lang, 'csvCorrupt')} (${id})`) : '')).join(',');
 }
 
+/** First characters that make a spreadsheet read a cell as a formula: = + - @ tab, CR. */
+const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
+const NEEDS_QUOTES = /[",\r\n]/;
+
 function cell(value: unknown): string {
   if (value === undefined || value === null) return '';
+  // Counts and versions: never negative, so never read as a formula, never quoted.
+  if (typeof value === 'number' && value >= 0) return String(value);
   let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (FORMULA_START.has(text.charCodeAt(0))) text = `'${text}`;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** `vigie-audit-log-2026-11-22.csv`, dated in the person's time zone. */

@@ -70,7 +70,8 @@ export function describeEvent(event: VigieEvent & { id: number }, policy: Policy
   return { id: event.id, iso: new Date(event.time).toISOString(), when: formatDateTime(lang, event.time), text: eventText(event, policy, lang, withPlatform) };
 }
 
-function eventText(event: VigieEvent, policy: Policy, lang: Lang, withPlatform: boolean): string {
+/** The event's words alone (the CSV has its own time column): "Action Network — export: blocked". */
+export function eventText(event: VigieEvent, policy: Policy, lang: Lang, withPlatform = true): string {
   const vigie = vigieEventText(event, lang);
   if (vigie !== undefined) return event.detail === 'managed' ? t(lang, 'eventGrantManaged', { what: vigie }) : vigie;
   const platform = platformName(policy, event.platform, lang);

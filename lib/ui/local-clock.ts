@@ -6,42 +6,48 @@ export interface LocalClock {
   format(ms: number): string;
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
 /**
- * One `Intl.DateTimeFormat` for the whole export, and one call to it per minute of log rather
- * than per event: zone offsets are whole minutes, so the seconds are added arithmetically.
- * `timeZone` defaults to the browser's (the person's own).
+ * One `Intl.DateTimeFormat` for the whole export, asked only for the zone's offset, twice per hour
+ * of log: when the offset is the same at both ends of an hour (every hour but a clock change's),
+ * the local time is plain arithmetic. An hour with a change is formatted minute by minute (zone
+ * offsets and changes fall on whole minutes). `timeZone` defaults to the browser's (the person's).
  */
 export function localClock(timeZone?: string): LocalClock {
-  const format = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'longOffset',
-  });
-  let minute = Number.NaN;
-  let parts = { head: '', offset: '' };
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, hour: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset' });
+  const offsetAt = (ms: number) => offsetMinutes(format, ms);
+  let hour = Number.NaN;
+  let steady: number | undefined;
   return {
     zone: format.resolvedOptions().timeZone,
     format(ms) {
-      const m = Math.floor(ms / 60_000);
-      if (m !== minute) {
-        minute = m;
-        parts = minuteParts(format, m * 60_000);
+      const h = Math.floor(ms / HOUR);
+      if (h !== hour) {
+        hour = h;
+        const start = offsetAt(h * HOUR);
+        steady = start === offsetAt((h + 1) * HOUR - 1) ? start : undefined;
       }
-      const seconds = Math.floor((ms - m * 60_000) / 1000);
-      return `${parts.head}:${String(seconds).padStart(2, '0')}${parts.offset}`;
+      return localIso(ms, steady ?? offsetAt(Math.floor(ms / MINUTE) * MINUTE));
     },
   };
 }
 
-function minuteParts(format: Intl.DateTimeFormat, ms: number): { head: string; offset: string } {
-  const p: Record<string, string> = {};
-  for (const { type, value } of format.formatToParts(ms)) p[type] = value;
-  // "GMT-05:00" → "-05:00"; "GMT" (UTC itself) → "+00:00".
-  const offset = (p.timeZoneName ?? '').replace(/^(?:GMT|UTC)/, '').replace('\u2212', '-') || '+00:00';
-  return { head: `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`, offset };
+/** The zone's offset from UTC at `ms`, in minutes ("GMT-03:30" → -210; "GMT" → 0). */
+function offsetMinutes(format: Intl.DateTimeFormat, ms: number): number {
+  const name = format.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const m = /([+\-\u2212])(\d{2}):?(\d{2})?/.exec(name);
+  if (!m) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '+' ? minutes : -minutes;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+function localIso(ms: number, offset: number): string {
+  const d = new Date(ms + offset * MINUTE);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }

@@ -17,6 +17,8 @@ export interface LogReader {
 
 export interface LogActions {
   log: LogReader;
+  /** The first page and count of the whole log, read as the page starts (before its state arrives). */
+  first?: { rows: Promise<LogRow[]>; count: Promise<number> };
   /** Saves the CSV under `filename` (an extension page's own download, never a guarded one). */
   saveCsv: (parts: readonly string[], filename: string) => Promise<void>;
 }
@@ -28,9 +30,12 @@ const CSV_CHUNK = 5000;
 interface Shown {
   query: LogQuery;
   offset: number;
-  total: number;
+  /** Undefined while counting: the page is shown before its count arrives. */
+  total?: number;
   rows: LogRow[];
 }
+
+
 
 /** The full audit log: filters, a table of what matches a page at a time, and a CSV export of all of it. */
 export function LogSection({ state, view, actions }: { state: VigieState; view: OptionsView; actions: LogActions }) {
@@ -39,12 +44,22 @@ export function LogSection({ state, view, actions }: { state: VigieState; view: 
   const [progress, setProgress] = useState<{ done: number; count: number; finished?: boolean } | undefined>();
   // The latest request wins: a slow page must not replace a newer one.
   const latest = useRef(0);
-  const show = async (query: LogQuery, offset: number, total?: number) => {
+  // The rows show as soon as they are read; the count (a walk of the whole index) follows, and is
+  // kept per query for the pages after.
+  const counted = useRef(new Map<string, number>());
+  const show = async (query: LogQuery, offset: number, first?: LogActions['first']) => {
     const ticket = ++latest.current;
-    const [count, rows] = await Promise.all([total ?? actions.log.count(query), actions.log.page(query, offset, LOG_TABLE_ROWS)]);
-    if (ticket === latest.current) setShown({ query, offset, total: count, rows });
+    const key = JSON.stringify(query);
+    if (!counted.current.has(key)) {
+      void (first?.count ?? actions.log.count(query)).then((count) => {
+        counted.current.set(key, count);
+        setShown((s) => (s && JSON.stringify(s.query) === key ? { ...s, total: count } : s));
+      });
+    }
+    const rows = await (first?.rows ?? actions.log.page(query, offset, LOG_TABLE_ROWS));
+    if (ticket === latest.current) setShown({ query, offset, rows, total: counted.current.get(key) });
   };
-  useEffect(() => void show({}, 0), []);
+  useEffect(() => void show({}, 0, actions.first), []);
 
   const f = view.filters;
   const { lang } = state;
@@ -52,15 +67,18 @@ export function LogSection({ state, view, actions }: { state: VigieState; view: 
   const field = (name: keyof typeof NO_FILTERS) => (e: Event) => setFilters({ ...filters, [name]: (e.currentTarget as HTMLInputElement).value });
   const onSubmit = (e: Event) => {
     e.preventDefault();
+    // Asked again: count again (events may have been logged since).
+    counted.current.clear();
     void show(logQuery(filters), 0);
   };
   const onReset = () => {
     setFilters(NO_FILTERS);
+    counted.current.clear();
     void show({}, 0);
   };
-  const go = (offset: number | undefined) => shown && offset !== undefined && void show(shown.query, offset, shown.total);
+  const go = (offset: number | undefined) => shown && offset !== undefined && void show(shown.query, offset);
   const onExport = async () => {
-    if (!shown || progress?.finished === false) return;
+    if (!shown || shown.total === undefined || progress?.finished === false) return;
     const { query, total } = shown;
     const clock = localClock();
     const policy = state.policy.policy;
@@ -123,7 +141,7 @@ export function LogSection({ state, view, actions }: { state: VigieState; view: 
         <>
           <p class="log-summary">
             <span id="log-count">{table.count}</span>{' '}
-            <button type="button" onClick={() => void onExport()} disabled={shown.total === 0 || exporting} aria-describedby="csv-progress">
+            <button type="button" onClick={() => void onExport()} disabled={!shown.total || exporting} aria-describedby="csv-progress">
               {view.exportCsv}
             </button>
           </p>
@@ -159,7 +177,7 @@ export function LogSection({ state, view, actions }: { state: VigieState; view: 
                   ))}
                 </tbody>
               </table>
-              {table.last !== undefined && (
+              {table.paged && (
                 <nav class="log-pages" aria-label={t(lang, 'logPageNav')}>
                   <button type="button" class="secondary" onClick={() => go(0)} disabled={table.previous === undefined}>
                     {t(lang, 'logFirst')}
@@ -170,7 +188,7 @@ export function LogSection({ state, view, actions }: { state: VigieState; view: 
                   <button type="button" class="secondary" onClick={() => go(table.next)} disabled={table.next === undefined}>
                     {t(lang, 'logNext')}
                   </button>
-                  <button type="button" class="secondary" onClick={() => go(table.last)} disabled={table.next === undefined}>
+                  <button type="button" class="secondary" onClick={() => go(table.last)} disabled={table.next === undefined || table.last === undefined}>
                     {t(lang, 'logLast')}
                   </button>
                 </nav>

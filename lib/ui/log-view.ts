@@ -48,17 +48,23 @@ export interface LogRow extends EventLine {
 
 export interface LogTableView {
   rows: LogRow[];
-  /** "Events: 12", or "Events 201 to 400 of 100 000". */
+  /** "Events: 12", "Events 201 to 400 of 100 000", or "Events 1 to 200 of … (counting)" until counted. */
   count: string;
   empty?: string;
-  /** Offsets of the neighbouring pages, absent at either end. */
+  /** More than one page: the page links are shown. */
+  paged: boolean;
+  /** Offsets of the neighbouring pages, absent at either end (`last` also while counting). */
   previous?: number;
   next?: number;
   last?: number;
 }
 
-/** One page of the log table: `rows` (newest first) start at `offset` among `total` matches. */
-export function logTableView(rows: readonly StoredRow[], offset: number, total: number, state: VigieState): LogTableView {
+/**
+ * One page of the log table: `rows` (newest first) start at `offset` among `total` matches. The
+ * total is `undefined` while it is being counted (a full count reads the whole index: about a
+ * second at 100 000 events), so the page shows at once and says so; "Oldest" waits for the count.
+ */
+export function logTableView(rows: readonly StoredRow[], offset: number, total: number | undefined, state: VigieState): LogTableView {
   const { lang } = state;
   const { policy } = state.policy;
   const shown = rows.map((r): LogRow => {
@@ -67,14 +73,27 @@ export function logTableView(rows: readonly StoredRow[], offset: number, total: 
     return { ...describeEvent(e, policy, lang, { withPlatform: false }), platform: platformName(policy, e.platform, lang), clauses: e.clauses.join(', '), verdict: e.verdict };
   });
   const number = (n: number) => n.toLocaleString(lang === 'fr' ? 'fr-CA' : 'en-CA');
+  const range = { first: number(offset + 1), last: number(offset + shown.length) };
+  if (total === undefined) {
+    const full = shown.length === LOG_TABLE_ROWS;
+    return {
+      rows: shown,
+      count: offset === 0 && !full ? t(lang, 'logCount', { count: shown.length }) : t(lang, 'logRangeCounting', range),
+      empty: offset === 0 && shown.length === 0 ? t(lang, 'noEvents') : undefined,
+      previous: offset > 0 ? Math.max(0, offset - LOG_TABLE_ROWS) : undefined,
+      next: full ? offset + LOG_TABLE_ROWS : undefined,
+      paged: full || offset > 0,
+    };
+  }
   const paged = total > LOG_TABLE_ROWS;
   const lastPage = Math.max(0, Math.floor((total - 1) / LOG_TABLE_ROWS) * LOG_TABLE_ROWS);
   return {
     rows: shown,
-    count: paged ? t(lang, 'logRange', { first: number(offset + 1), last: number(offset + shown.length), count: number(total) }) : t(lang, 'logCount', { count: total }),
+    count: paged ? t(lang, 'logRange', { ...range, count: number(total) }) : t(lang, 'logCount', { count: total }),
     empty: total === 0 ? t(lang, 'noEvents') : undefined,
     previous: offset > 0 ? Math.max(0, offset - LOG_TABLE_ROWS) : undefined,
     next: offset + LOG_TABLE_ROWS < total ? offset + LOG_TABLE_ROWS : undefined,
+    paged,
     last: paged ? lastPage : undefined,
   };
 }

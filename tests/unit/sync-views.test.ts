@@ -227,6 +227,17 @@ describe('the options page log', () => {
     expect(logTableView(page.slice(0, 5), 3 * LOG_TABLE_ROWS, total, state('en')).count).toBe(`Events ${3 * LOG_TABLE_ROWS + 1} to ${total} of ${total}`);
   });
 
+  it('shows a page before its count arrives: says it is counting, offers the next page, not the oldest', () => {
+    const page = Array.from({ length: LOG_TABLE_ROWS }, (_, i) => ({ ok: true as const, event: event(i + 1, { platform: 'gmail', surface: 'send', action: 'decided', verdict: 'allow' }) }));
+    const counting = logTableView(page, 0, undefined, state('en'));
+    expect(counting).toMatchObject({ count: `Events 1 to ${LOG_TABLE_ROWS} (counting…)`, paged: true, next: LOG_TABLE_ROWS });
+    expect([counting.previous, counting.last]).toEqual([undefined, undefined]);
+    expect(logTableView(page, 0, undefined, state('fr')).count).toBe(`Événements 1 à ${LOG_TABLE_ROWS} (décompte en cours…)`);
+    // Fewer rows than a page: that is the whole log, counted already.
+    expect(logTableView(page.slice(0, 5), 0, undefined, state('en'))).toMatchObject({ count: 'Events: 5', paged: false, next: undefined });
+    expect(logTableView([], 0, undefined, state('en'))).toMatchObject({ empty: 'No events yet.', paged: false });
+  });
+
   it('shows an unreadable entry in its place, marked, among the readable ones', () => {
     const rows = [{ ok: true as const, event: event(3, { platform: 'gmail', surface: 'send', action: 'decided', verdict: 'warn' }) }, { ok: false as const, id: 2 }];
     const view = logTableView(rows, 0, 2, state('fr'));
