@@ -18,7 +18,8 @@ export class LogOutbox {
 
   constructor(
     private readonly send: Send,
-    private readonly schedule: (run: () => void) => void = queueMicrotask,
+    // Wrapped: browsers refuse queueMicrotask called as a method of another object (Illegal invocation).
+    private readonly schedule: (run: () => void) => void = (run) => queueMicrotask(run),
   ) {}
 
   /** Queues the event; resolves once the background has answered for its batch (stored or refused). */
