@@ -1,10 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HOLD_DIALOG_MS } from '../downloads/limits';
-import { GUARD_STRINGS } from '../guard/strings';
 import type { GuardSession } from '../guard/session';
 import { browser, type Browser } from '../messaging/content-browser';
 import type { BackgroundToContent, DownloadHeldReply } from '../messaging/protocol';
 import { filled, promptDecision } from './prompt';
+import { ORGANIZING_STRINGS } from './strings';
 
 /**
  * Answers the background's downloads backstop in this tab: a held download gets the policy's
@@ -33,7 +33,7 @@ async function answer(session: GuardSession, message: BackgroundToContent): Prom
     return { choice: 'cancel' };
   }
   const result = await promptDecision(message.decision, ctx, {
-    overrideLabel: GUARD_STRINGS.downloadAnyway,
+    overrideLabel: ORGANIZING_STRINGS.downloadAnyway,
     notes: [filled('downloadHeld', { type })],
     signal: AbortSignal.timeout(HOLD_DIALOG_MS),
     surface: 'download',

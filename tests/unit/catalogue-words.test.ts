@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { SignatureRefusal, type RefusalCode } from '../../lib/core/signature';
 import { GUARD_STRINGS } from '../../lib/guard/strings';
 import { CATALOGUE } from '../../lib/i18n';
+import { ORGANIZING_STRINGS } from '../../lib/organizing/strings';
 import { DEFAULT_POLICY } from '../../lib/packs';
+import { SEND_STRINGS } from '../../lib/webmail/send-strings';
 
 /**
  * Every string Vigie shows exists in French and English, and none uses the words volunteers
@@ -29,6 +31,8 @@ function all(): Array<[string, { fr: string; en: string }]> {
   return [
     ...Object.entries(CATALOGUE).map(([k, v]): [string, { fr: string; en: string }] => [`catalogue.${k}`, v]),
     ...Object.entries(GUARD_STRINGS).map(([k, v]): [string, { fr: string; en: string }] => [`guard.${k}`, v]),
+    ...Object.entries(ORGANIZING_STRINGS).map(([k, v]): [string, { fr: string; en: string }] => [`organizing.${k}`, v]),
+    ...Object.entries(SEND_STRINGS).map(([k, v]): [string, { fr: string; en: string }] => [`send.${k}`, v]),
     ...refusals,
   ];
 }

@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ORGANIZING_STRINGS } from '../../lib/organizing/strings';
 import { CONTENT_SCRIPT_SITES } from '../../lib/packs/site-parts';
 import sites from '../../lib/packs/sites.json';
 import demo from '../../lib/trust/demo-public-key.json';
+import { SEND_STRINGS } from '../../lib/webmail/send-strings';
 
 /** The production build is what IT force-installs: check what it asks for and what it trusts. */
 const out = join('.output', 'chrome-mv3');
@@ -85,6 +87,16 @@ describe('production build', () => {
     for (const script of readdirSync(join(out, 'content-scripts')).filter((f) => f.endsWith('.js'))) {
       expect(readFileSync(join(out, 'content-scripts', script), 'utf8'), script).not.toContain(polyfill);
     }
+  });
+
+  it("bundles in a webmail script none of the organizing guards' strings, and in an organizing script none of the send guard's", () => {
+    const script = (name: string) => readFileSync(join(out, 'content-scripts', `${name}.js`), 'utf8');
+    for (const name of ['gmail', 'outlook']) expect(script(name)).not.toContain(ORGANIZING_STRINGS.copyAnyway.en);
+    for (const name of ['action-network', 'action-builder']) {
+      expect(script(name)).toContain(ORGANIZING_STRINGS.copyAnyway.en);
+      expect(script(name)).not.toContain(SEND_STRINGS.fixAllAndSend.en);
+    }
+    expect(script('gmail')).toContain(SEND_STRINGS.fixAllAndSend.en);
   });
 
   it('does not contain, let alone trust, the demo key', () => {
