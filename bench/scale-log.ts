@@ -36,26 +36,8 @@ export async function run(): Promise<BenchRow[]> {
 
 /** Replaces the log with `n` events over the last 30 days, platforms and verdicts in turn. */
 export async function seed(page: Page, n: number): Promise<void> {
-  // A string, not a function: tsx's helpers (`__name`) do not exist in the page.
-  await page.evaluate(`(async (count) => {
-    const db = await new Promise((ok, ko) => { const r = indexedDB.open('vigie'); r.onsuccess = () => ok(r.result); r.onerror = ko; });
-    const platforms = ['action-network', 'gmail', 'outlook', 'action-builder'];
-    const verdicts = ['block', 'warn', 'allow', 'audit'];
-    const start = Date.now() - 30 * 86400000;
-    const done = (tx) => new Promise((ok, ko) => { tx.oncomplete = ok; tx.onerror = ko; });
-    let tx = db.transaction('events', 'readwrite');
-    tx.objectStore('events').clear();
-    await done(tx);
-    for (let from = 0; from < count; from += 10000) {
-      tx = db.transaction('events', 'readwrite');
-      const store = tx.objectStore('events');
-      for (let i = from; i < Math.min(count, from + 10000); i++) {
-        store.add({ time: start + Math.floor((i * 30 * 86400000) / count), platform: platforms[i % 4], surface: 'copy', action: 'decided', verdict: verdicts[(i >> 2) % 4], ruleIds: ['copy-member-data'], clauses: ['7.2'], findings: [], origin: 'https://actionnetwork.org', path: '/reports/x/manage', counts: { emails: 3, phones: 2, rows: 5 }, policyId: 'acep-member-data', policyVersion: 1 });
-      }
-      await done(tx);
-    }
-    db.close();
-  })(${n})`);
+  const { seedLog } = await import('../tests/e2e/scale-data.mjs' as string);
+  await seedLog(page, n);
 }
 
 /** Every stored event's `detail`, in insertion order. */

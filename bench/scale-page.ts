@@ -124,7 +124,8 @@ async function copyRows(page: Page, n: number, local: string, rounds: number): P
 
 /** A compliant reply whose quoted thread is about `bytes` long: Send → the page's own handler. */
 async function sendRows(page: Page, bytes: number, local: string): Promise<BenchRow[]> {
-  const thread = quotedThread(bytes);
+  const { quotedThread } = await import('../tests/e2e/scale-data.mjs' as string);
+  const thread: string = quotedThread(bytes);
   const turn = async (origin: string, guarded: boolean) => {
     await page.goto(`${origin}${COMPOSE}`);
     if (guarded) await page.waitForSelector('[data-vigie-signature]', { timeout: 10_000 });
@@ -149,19 +150,6 @@ async function sendRows(page: Page, bytes: number, local: string): Promise<Bench
     { name: `send, ${kb} thread: Send → decision with the guard (median)`, value: median(withGuard), unit: 'ms', ...(bytes >= 3_000_000 ? { budget: 5 } : {}) },
     { name: `send, ${kb} thread: Send → page handler without (median)`, value: median(without), unit: 'ms' },
   ];
-}
-
-/** A Gmail quote of about `bytes` characters: earlier messages, each with its own attribution. */
-function quotedThread(bytes: number): string {
-  const message = '<p>Bonjour à toutes et à tous, voici le compte rendu de la réunion du comité et les points à discuter jeudi prochain.</p>';
-  const parts: string[] = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const part = `<div class="gmail_attr">On Mon, Apr ${(i % 28) + 1}, 2026 at 10:00 AM Marie &lt;marie@example.org&gt; wrote:<br></div><blockquote class="gmail_quote">${message.repeat(8)}</blockquote>`;
-    parts.push(part);
-    size += part.length;
-  }
-  return `<div class="gmail_quote gmail_quote_container">${parts.join('')}</div>`;
 }
 
 /** Loading a 10 000-row report: time to the load event, with and without the guard. */

@@ -18,7 +18,7 @@ export class LogOutbox {
 
   constructor(
     private readonly send: Send,
-    // Wrapped: browsers refuse queueMicrotask called as a method of another object (Illegal invocation).
+    // Wrapped: a browser's queueMicrotask called as a method of this object throws "Illegal invocation".
     private readonly schedule: (run: () => void) => void = (run) => queueMicrotask(run),
   ) {}
 

@@ -39,6 +39,11 @@ export function formatDateTime(lang: Lang, value: string | number): string {
   return format.format(new Date(value));
 }
 
+/** A count as the person reads numbers: "100,000" in English, "100 000" in French. */
+export function formatNumber(lang: Lang, n: number): string {
+  return n.toLocaleString(LOCALES[lang]);
+}
+
 export function formatList(lang: Lang, items: readonly string[]): string {
   return new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' }).format(items);
 }

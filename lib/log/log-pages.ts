@@ -44,26 +44,25 @@ export async function pageEvents(db: LogDatabase, query: EventQuery, offset: num
  * The query's rows oldest first, about `size` at a time, each chunk read in its own short
  * transaction with one `getAll` over an index range (an offset would make IndexedDB walk a cursor
  * row by row). The next chunk starts after the last time read; the rows sharing that time are read
- * whole, so a cut between two events of the same millisecond loses or repeats none.
+ * whole, so a cut between two events of the same millisecond loses or repeats none. The next chunk
+ * is already being read while the caller works on this one.
  */
 export async function* eventChunks(db: LogDatabase, query: EventQuery, size: number): AsyncGenerator<LogRow[]> {
-  let fromTime = query.from ?? -Infinity;
-  let inclusive = true;
   const to = query.to ?? Infinity;
   const plan = planOf(query);
+  const read = (from: number, inclusive: boolean): Promise<Array<Partial<StoredEvent>>> =>
+    db.events.where(plan.index).between(plan.key(from), plan.key(to), inclusive, true).limit(size).toArray();
+  let next = read(query.from ?? -Infinity, true);
   for (;;) {
-    const rows: Array<Partial<StoredEvent>> = await db.events.where(plan.index).between(plan.key(fromTime), plan.key(to), inclusive, true).limit(size).toArray();
+    const rows = await next;
     if (rows.length < size) {
       if (rows.length > 0) yield rows.map(checkRow);
       return;
     }
     const last = rows[rows.length - 1]!.time!;
-    const before = rows.filter((r) => r.time !== last);
-    const tied: Array<Partial<StoredEvent>> = await db.events.where(plan.index).equals(plan.key(last)).toArray();
-    yield [...before, ...tied].map(checkRow);
-    if (last >= to) return;
-    fromTime = last;
-    inclusive = false;
+    const tied: Promise<Array<Partial<StoredEvent>>> = db.events.where(plan.index).equals(plan.key(last)).toArray();
+    next = last >= to ? Promise.resolve([]) : read(last, false);
+    yield [...rows.filter((r) => r.time !== last), ...(await tied)].map(checkRow);
   }
 }
 

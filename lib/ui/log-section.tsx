@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 import type { LogRow } from '../log/log-pages';
 import type { LogQuery } from '../messaging/protocol';
 import type { VigieState } from '../state/snapshot';
@@ -149,7 +149,9 @@ export function LogSection({ state, view, actions }: { state: VigieState; view: 
             {progress && (
               <>
                 <progress max={progress.count} value={progress.done} />{' '}
-                {progress.finished ? t(lang, 'csvDone', { count: progress.done }) : t(lang, 'csvProgress', { done: progress.done, count: progress.count })}
+                {progress.finished
+                  ? t(lang, 'csvDone', { count: formatNumber(lang, progress.done) })
+                  : t(lang, 'csvProgress', { done: formatNumber(lang, progress.done), count: formatNumber(lang, progress.count) })}
               </>
             )}
           </p>

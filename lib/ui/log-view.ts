@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 import type { LogRow as StoredRow } from '../log/log-pages';
 import type { LogQuery } from '../messaging/protocol';
 import type { VigieState } from '../state/snapshot';
@@ -72,7 +72,7 @@ export function logTableView(rows: readonly StoredRow[], offset: number, total: 
     const e = r.event;
     return { ...describeEvent(e, policy, lang, { withPlatform: false }), platform: platformName(policy, e.platform, lang), clauses: e.clauses.join(', '), verdict: e.verdict };
   });
-  const number = (n: number) => n.toLocaleString(lang === 'fr' ? 'fr-CA' : 'en-CA');
+  const number = (n: number) => formatNumber(lang, n);
   const range = { first: number(offset + 1), last: number(offset + shown.length) };
   if (total === undefined) {
     const full = shown.length === LOG_TABLE_ROWS;
