@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { ALL_PLATFORM_MATCHES } from './lib/platforms/hosts';
+import { narrowSitePackPerContentScript } from './scripts/site-pack-parts';
 
 // Public half of the key that fixes the Chrome/Edge extension id to
 // gecbemddfpgfbahoapnkaegnbckmpgjc, so IT can force-install it and push managed configuration.
@@ -8,6 +9,8 @@ const CHROME_PUBLIC_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAp3bK7Unk4
 export default defineConfig({
   // Auto-imports off: `browser` must never leak into lib/core (STYLE.md habit 1).
   imports: false,
+  // Each content script bundles only its own platforms' part of the site pack (lib/packs/site-parts.ts).
+  hooks: { 'vite:build:extendConfig': narrowSitePackPerContentScript },
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

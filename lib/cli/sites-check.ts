@@ -34,7 +34,7 @@ export function checkPage(doc: Document, platform: string): { lookups: LookupRep
   return { lookups, conclusions: conclude(doc, adapter) };
 }
 
-function runLookup(doc: Document, name: string, chain: { why: string; fallbacks: readonly string[] }): LookupReport {
+function runLookup(doc: Document, name: string, chain: { why?: string; fallbacks: readonly string[] }): LookupReport {
   const fallbacks = chain.fallbacks.map((selector): FallbackReport => {
     try {
       return { selector, matches: doc.querySelectorAll(selector).length };
@@ -43,7 +43,7 @@ function runLookup(doc: Document, name: string, chain: { why: string; fallbacks:
     }
   });
   const used = fallbacks.findIndex((f) => f.matches > 0);
-  return { name, why: chain.why, fallbacks, ...(used >= 0 ? { used } : {}) };
+  return { name, why: chain.why ?? '', fallbacks, ...(used >= 0 ? { used } : {}) };
 }
 
 function conclude(doc: Document, adapter: PlatformAdapter): string[] {

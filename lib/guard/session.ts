@@ -1,9 +1,9 @@
-import browser, { type Storage } from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { decide, type Action, type Decision } from '../core/decide';
 import type { VigieEventInput } from '../core/event';
 import { originAndPath } from '../core/page-place';
 import { sendToBackground } from '../messaging/client';
+import { browser, type Browser } from '../messaging/content-browser';
 import { setActiveSitePack } from '../platforms/site-lookups';
 import type { GuardContext } from './context-types';
 import { logOutbox } from './log-outbox';
@@ -40,7 +40,7 @@ export class GuardSession {
 
   static start(lifetime: ContentScriptContext): GuardSession {
     const session = new GuardSession(lifetime);
-    const onChanged = (changes: Record<string, Storage.StorageChange>, area: string): void => {
+    const onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string): void => {
       if (area === 'local' && WATCHED.some((key) => key in changes)) session.loading = session.refresh();
     };
     browser.storage.onChanged.addListener(onChanged);

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './content-browser';
 import type { AnyMessage, ReplyTo } from './protocol';
 
 /**

@@ -1,7 +1,7 @@
 import type { Decision } from '../core/decide';
 import type { GuardContext } from '../guard/context-types';
 import { decide } from '../core/decide';
-import { GUARD_STRINGS } from '../guard/strings';
+import { ORGANIZING_STRINGS } from './strings';
 
 const CSS = `
   :host { all: initial; display: block !important; position: relative !important; z-index: 2147483646 !important; }
@@ -49,7 +49,7 @@ export class AccessBanner {
       const part = document.createElement('p');
       part.lang = lang;
       const title = document.createElement('strong');
-      title.textContent = GUARD_STRINGS.accessBannerTitle[lang];
+      title.textContent = ORGANIZING_STRINGS.accessBannerTitle[lang];
       part.append(title, problem.message[lang]);
       banner.append(part);
     }

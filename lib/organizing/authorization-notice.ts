@@ -1,6 +1,6 @@
 import type { ExportAuthorization } from '../core/grant';
-import type { Lang } from '../core/lang';
-import { gt } from '../guard/strings';
+import { fill, type Lang } from '../core/lang';
+import { ORGANIZING_STRINGS } from './strings';
 
 const SHOWN_MS = 10_000;
 
@@ -25,10 +25,10 @@ export function showAuthorizationNotice(authorization: ExportAuthorization, lang
   box.setAttribute('role', 'status');
   box.lang = lang;
   const title = document.createElement('strong');
-  title.textContent = gt(lang, 'authorizedTitle');
+  title.textContent = ORGANIZING_STRINGS.authorizedTitle[lang];
   const body = document.createElement('span');
   const expires = new Date(authorization.expires).toLocaleDateString(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'long' });
-  body.textContent = gt(lang, 'authorizedBody', { reference: authorization.reference, purpose: authorization.purpose, expires });
+  body.textContent = fill(ORGANIZING_STRINGS.authorizedBody, { reference: authorization.reference, purpose: authorization.purpose, expires })[lang];
   box.append(title, body);
   root.append(style, box);
   (document.body ?? document.documentElement).append(host);

@@ -2,7 +2,6 @@ import type { Counts, Decision } from '../core/decide';
 import { fill } from '../core/lang';
 import { countMemberData, maxCounts } from '../core/member-counts';
 import type { GuardSession } from '../guard/session';
-import { GUARD_STRINGS } from '../guard/strings';
 import { htmlCounts, pageCounts, selectionCounts } from './member-data-dom';
 import { filled } from './prompt';
 import { goesAhead, recordAllowed, settle, stopEvent } from './settle';
@@ -150,5 +149,5 @@ function dialogOptions(carried: Carried) {
   const counts = { ...carried.counts };
   const notes = [carried.complete === false ? fill(ORGANIZING_STRINGS.copyCountsAtLeast, counts) : filled('copyCounts', counts)];
   if (carried.other) notes.push(ORGANIZING_STRINGS.copyOtherData);
-  return { overrideLabel: GUARD_STRINGS.copyAnyway, notes };
+  return { overrideLabel: ORGANIZING_STRINGS.copyAnyway, notes };
 }

@@ -1,10 +1,10 @@
-import browser, { type Runtime } from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HOLD_DIALOG_MS } from '../downloads/limits';
-import { GUARD_STRINGS } from '../guard/strings';
 import type { GuardSession } from '../guard/session';
+import { browser, type Browser } from '../messaging/content-browser';
 import type { BackgroundToContent, DownloadHeldReply } from '../messaging/protocol';
 import { filled, promptDecision } from './prompt';
+import { ORGANIZING_STRINGS } from './strings';
 
 /**
  * Answers the background's downloads backstop in this tab: a held download gets the policy's
@@ -12,9 +12,13 @@ import { filled, promptDecision } from './prompt';
  * a dialog saying why nothing arrived. Only messages from this extension's background are heard.
  */
 export function answerDownloadQuestions(session: GuardSession, lifetime: ContentScriptContext): void {
-  const listener = (raw: unknown, sender: Runtime.MessageSender): Promise<DownloadHeldReply> | undefined => {
+  // The answer goes back through sendResponse (`true` keeps the channel open for it): Chromium does
+  // not take a promise returned by a listener as its reply. A failure sends nothing the background
+  // can parse, which it reads as no answer (lib/downloads/ask-page.ts), as before.
+  const listener = (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply?: DownloadHeldReply) => void): true | undefined => {
     if (sender.id !== browser.runtime.id || sender.tab || !isBackgroundMessage(raw)) return undefined;
-    return answer(session, raw);
+    void answer(session, raw).then(sendResponse, () => sendResponse());
+    return true;
   };
   browser.runtime.onMessage.addListener(listener);
   lifetime.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
@@ -29,7 +33,7 @@ async function answer(session: GuardSession, message: BackgroundToContent): Prom
     return { choice: 'cancel' };
   }
   const result = await promptDecision(message.decision, ctx, {
-    overrideLabel: GUARD_STRINGS.downloadAnyway,
+    overrideLabel: ORGANIZING_STRINGS.downloadAnyway,
     notes: [filled('downloadHeld', { type })],
     signal: AbortSignal.timeout(HOLD_DIALOG_MS),
     surface: 'download',

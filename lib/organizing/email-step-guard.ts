@@ -1,10 +1,11 @@
-import type { Bilingual } from '../core/lang';
+import { fill, type Bilingual } from '../core/lang';
 import type { GuardSession } from '../guard/session';
-import { GUARD_STRINGS, gt } from '../guard/strings';
+import { GUARD_STRINGS } from '../guard/strings';
 import type { EmailStepAdapter } from '../platforms/types';
 import { approvedOption, checkEmailStep } from './email-step-check';
 import { filled } from './prompt';
 import { goesAhead, recordAllowed, settle, stopEvent } from './settle';
+import { ORGANIZING_STRINGS } from './strings';
 
 const USE_WRAPPER = 'use-approved-wrapper';
 
@@ -82,7 +83,7 @@ export function installEmailStepGuard(session: GuardSession, step: EmailStepAdap
 }
 
 function wrapperNote(chosen: string | undefined, approved: readonly string[]): Bilingual {
-  const line = (lang: 'fr' | 'en') =>
-    gt(lang, 'wrapperChosen', { name: chosen ?? gt(lang, 'noWrapper'), approved: approved.length ? approved.join(', ') : gt(lang, 'noWrapper') });
+  const none = ORGANIZING_STRINGS.noWrapper;
+  const line = (lang: 'fr' | 'en') => fill(ORGANIZING_STRINGS.wrapperChosen, { name: chosen ?? none[lang], approved: approved.length ? approved.join(', ') : none[lang] })[lang];
   return { fr: line('fr'), en: line('en') };
 }

@@ -1,9 +1,9 @@
-import { GUARD_STRINGS } from '../guard/strings';
 import type { GuardSession } from '../guard/session';
 import { sendToBackground } from '../messaging/client';
 import { exportControlOf } from './export-controls';
 import { goesAhead, recordAllowed, settle, stopEvent } from './settle';
 import type { OrganizingAdapter } from '../platforms/types';
+import { ORGANIZING_STRINGS } from './strings';
 
 function isSavePage(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's';
@@ -48,7 +48,7 @@ export function installExportGuard(session: GuardSession, platform: Pick<Organiz
         recordAllowed(session, final, { surface: 'export-click' });
         return replay(control);
       }
-      const settled = await settle(session, final, { surface: 'export-click' }, { overrideLabel: GUARD_STRINGS.exportAnyway });
+      const settled = await settle(session, final, { surface: 'export-click' }, { overrideLabel: ORGANIZING_STRINGS.exportAnyway });
       if (!settled.go) return;
       const approved = await sendToBackground({ type: 'export-approved', justification: settled.justification ?? '' }).catch(() => undefined);
       if (approved?.ok) replay(control);
@@ -91,7 +91,7 @@ export function installExportGuard(session: GuardSession, platform: Pick<Organiz
       if (goesAhead(final)) return recordAllowed(session, final, { surface: 'export-click', detail: 'save-page' });
       // Even a justified override cannot reopen the browser's Save dialog: the person presses Ctrl+S again.
       const settled = await settle(session, final, { surface: 'export-click', detail: 'save-page' }, {
-        notes: final.verdict === 'warn' && final.override.allowed ? [GUARD_STRINGS.savePageAgain] : [],
+        notes: final.verdict === 'warn' && final.override.allowed ? [ORGANIZING_STRINGS.savePageAgain] : [],
       });
       if (settled.go) saveApprovedUntil = performance.now() + 60_000;
     })();
@@ -117,6 +117,6 @@ export async function decidePageSave(session: GuardSession, pending: () => void)
     recordAllowed(session, decision, what);
     return 'allow';
   }
-  const settled = await settle(session, decision, what, { overrideLabel: GUARD_STRINGS.downloadAnyway });
+  const settled = await settle(session, decision, what, { overrideLabel: ORGANIZING_STRINGS.downloadAnyway });
   return settled.go ? 'allow' : 'block';
 }

@@ -1,6 +1,6 @@
-import browser, { type Storage } from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { GuardSession } from '../guard/session';
+import { browser, type Browser } from '../messaging/content-browser';
 import type { OrganizingAdapter } from '../platforms/types';
 import { AccessBanner } from './access-banner';
 import { decidePageClipboard, decideTransfer, installCopyGuard } from './copy-guard';
@@ -64,7 +64,7 @@ export function startOrganizingGuard(lifetime: ContentScriptContext, adapter: Or
   };
   void showAccess();
   // GuardSession refreshes its context on the same change, and registered first: ready() is the new one.
-  const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {
+  const onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
     if (area === 'local' && CONTEXT_KEYS.some((key) => key in changes)) void showAccess();
   };
   browser.storage.onChanged.addListener(onChanged);

@@ -1,4 +1,4 @@
-import { GUARD_STRINGS } from '../guard/strings';
+import { ORGANIZING_STRINGS } from './strings';
 
 /** What Vigie sets on each top-level box while a printout must stay blank, and what it was before. */
 const HIDE = [
@@ -69,7 +69,7 @@ function printNotice(doc: Document): HTMLElement {
   const shadow = host.attachShadow({ mode: 'closed' });
   const box = doc.createElement('div');
   box.style.cssText = 'font: 16px/1.5 sans-serif; padding: 2cm; white-space: pre-wrap; color: #000; background: #fff;';
-  box.textContent = `${GUARD_STRINGS.printBlanked.fr}\n\n${GUARD_STRINGS.printBlanked.en}`;
+  box.textContent = `${ORGANIZING_STRINGS.printBlanked.fr}\n\n${ORGANIZING_STRINGS.printBlanked.en}`;
   shadow.append(box);
   return host;
 }

@@ -1,9 +1,9 @@
 import type { Decision } from '../core/decide';
 import type { GuardSession } from '../guard/session';
-import { GUARD_STRINGS } from '../guard/strings';
 import { pageCounts } from './member-data-dom';
 import { blankPrintout } from './print-blank';
 import { goesAhead, recordAllowed, settle, stopEvent } from './settle';
+import { ORGANIZING_STRINGS } from './strings';
 
 /**
  * Printing a member list. Ctrl/Cmd+P is caught on keydown (capture, `window`) and the page's own
@@ -41,7 +41,7 @@ export function installPrintGuard(session: GuardSession, signal: AbortSignal): {
       return 'now';
     }
     pending?.();
-    const settled = await settle(session, d, { surface: 'print', counts }, { overrideLabel: GUARD_STRINGS.printAnyway });
+    const settled = await settle(session, d, { surface: 'print', counts }, { overrideLabel: ORGANIZING_STRINGS.printAnyway });
     return settled.go ? 'approved' : 'refused';
   };
 

@@ -5,7 +5,7 @@ import { showGuardDialog, type DialogFix, type DialogResult } from '../guard/dia
 import type { GuardContext } from '../guard/context-types';
 import { authorizationRequester } from '../guard/request';
 import type { Surface } from '../core/policy';
-import { GUARD_STRINGS, type GuardStringKey } from '../guard/strings';
+import { ORGANIZING_STRINGS, type OrganizingStringKey } from './strings';
 
 /** Dialogs shown one after the other: a held download arriving while a click's dialog is open waits. */
 let queue: Promise<unknown> = Promise.resolve();
@@ -32,9 +32,9 @@ export function promptDecision(decision: Decision, ctx: GuardContext, options: P
   return next;
 }
 
-/** A guard string with its placeholders filled in both languages. */
-export function filled(key: GuardStringKey, values: Record<string, string | number>): Bilingual {
-  return fill(GUARD_STRINGS[key], values);
+/** An organizing guard's string with its placeholders filled in both languages. */
+export function filled(key: OrganizingStringKey, values: Record<string, string | number>): Bilingual {
+  return fill(ORGANIZING_STRINGS[key], values);
 }
 
 /** On a block, the person's export authorizations for this platform that have expired, each named with its date. */
@@ -44,7 +44,7 @@ function expiredAuthorizations(decision: Decision, ctx: GuardContext, now = Date
   return ctx.grant.exportAuthorizations
     .filter((a) => a.platform === ctx.platform && Date.parse(a.expires) <= now)
     .map((a) => ({
-      fr: fill(GUARD_STRINGS.expiredAuthorization, { reference: a.reference, purpose: a.purpose, date: day('fr', a.expires) }).fr,
-      en: fill(GUARD_STRINGS.expiredAuthorization, { reference: a.reference, purpose: a.purpose, date: day('en', a.expires) }).en,
+      fr: fill(ORGANIZING_STRINGS.expiredAuthorization, { reference: a.reference, purpose: a.purpose, date: day('fr', a.expires) }).fr,
+      en: fill(ORGANIZING_STRINGS.expiredAuthorization, { reference: a.reference, purpose: a.purpose, date: day('en', a.expires) }).en,
     }));
 }

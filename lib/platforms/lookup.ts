@@ -5,8 +5,8 @@ import type { Found } from './types';
  * stable attributes first, French and English labels next, the site's obfuscated class names last.
  */
 export interface SelectorChain {
-  /** What it finds and why these selectors, in one line. */
-  readonly why: string;
+  /** What it finds and why these selectors, in one line; not in the part a content script bundles. */
+  readonly why?: string;
   readonly fallbacks: readonly string[];
 }
 

@@ -1,10 +1,11 @@
 import type { Decision } from '../core/decide';
 import { sectionLabel } from '../core/email/signature-block';
-import type { Lang } from '../core/lang';
+import { fill, type Lang } from '../core/lang';
 import { dialogForDecision } from '../guard/decision-dialog';
 import type { DialogFix, DialogSpec } from '../guard/dialog';
-import { GUARD_STRINGS, gt } from '../guard/strings';
+import { GUARD_STRINGS } from '../guard/strings';
 import type { SendCheck } from './send-check';
+import { SEND_STRINGS } from './send-strings';
 import { sectionOf } from './scope';
 
 export const FIX_NOTICE = 'insert-notice';
@@ -29,18 +30,18 @@ export function sendDialogSpec(check: SendCheck & { decision: Decision }): Dialo
   const needsOpening = rules.has('local-id-missing');
   const sends = [...rules].every(FIXABLE);
   let fix: DialogFix | undefined;
-  if (needsNotice && needsOpening) fix = { id: FIX_ALL, label: sends ? GUARD_STRINGS.fixAllAndSend : GUARD_STRINGS.fixAll };
-  else if (needsNotice) fix = { id: FIX_NOTICE, label: sends ? GUARD_STRINGS.insertNoticeAndSend : GUARD_STRINGS.insertNotice };
-  else if (needsOpening) fix = { id: FIX_OPENING, label: sends ? GUARD_STRINGS.addOpeningAndSend : GUARD_STRINGS.addOpening };
+  if (needsNotice && needsOpening) fix = { id: FIX_ALL, label: sends ? SEND_STRINGS.fixAllAndSend : SEND_STRINGS.fixAll };
+  else if (needsNotice) fix = { id: FIX_NOTICE, label: sends ? SEND_STRINGS.insertNoticeAndSend : SEND_STRINGS.insertNotice };
+  else if (needsOpening) fix = { id: FIX_OPENING, label: sends ? SEND_STRINGS.addOpeningAndSend : SEND_STRINGS.addOpening };
   const spec = dialogForDecision(decision, ctx.policy, ctx.lang, {
     fixes: fix ? [fix] : [],
     overrideLabel: GUARD_STRINGS.sendAnyway,
     surface: 'send',
-    editable: needsOpening && fix ? { label: GUARD_STRINGS.openingLineLabel, value: openingLine(check, ctx.lang), forFix: fix.id } : undefined,
+    editable: needsOpening && fix ? { label: SEND_STRINGS.openingLineLabel, value: openingLine(check, ctx.lang), forFix: fix.id } : undefined,
   });
   return {
     ...spec,
-    title: decision.verdict === 'block' ? GUARD_STRINGS.sendBlockedTitle : GUARD_STRINGS.sendWarnTitle,
+    title: decision.verdict === 'block' ? SEND_STRINGS.sendBlockedTitle : SEND_STRINGS.sendWarnTitle,
     // The checks say what is wrong and what to do; the rule's own message is the fallback.
     reasons: decision.reasons.map((r) => ({ message: result.findings.find((f) => f.rule === r.finding)?.message ?? r.message, clauses: r.clauses })),
   };
@@ -50,5 +51,5 @@ export function sendDialogSpec(check: SendCheck & { decision: Decision }): Dialo
 function openingLine(check: SendCheck, lang: Lang): string {
   const section = sectionOf(check.ctx);
   const name = section ? sectionLabel(check.ctx.policy, section, lang) : (check.ctx.policy.localIdentification?.patterns[0] ?? '').replaceAll('{number}', '').trim();
-  return gt(lang, 'openingLine', { section: name });
+  return fill(SEND_STRINGS.openingLine, { section: name })[lang];
 }

@@ -1,4 +1,4 @@
-import browser, { type Storage } from 'webextension-polyfill';
+import { browser, type Browser } from '../messaging/content-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToBackground } from '../messaging/client';
 import type { SenderAnswer } from '../state/sender-answers';
@@ -19,8 +19,8 @@ export class MailboxAnswers {
 
   start(): void {
     const read = (value: unknown) => (this.stored = value && typeof value === 'object' ? (value as Stored) : {});
-    void browser.storage.local.get(KEYS.senderAnswers).then((all) => read(all[KEYS.senderAnswers]), () => undefined);
-    const onChanged = (changes: Record<string, Storage.StorageChange>, area: string): void => {
+    void (async () => read((await browser.storage.local.get(KEYS.senderAnswers))[KEYS.senderAnswers]))().catch(() => undefined);
+    const onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string): void => {
       if (area === 'local' && KEYS.senderAnswers in changes) read(changes[KEYS.senderAnswers]?.newValue);
     };
     browser.storage.onChanged.addListener(onChanged);

@@ -8,11 +8,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { GUARD_STRINGS } from '../../lib/guard/strings.ts';
+import { GUARD_STRINGS as SHARED_STRINGS } from '../../lib/guard/strings.ts';
+import { SEND_STRINGS } from '../../lib/webmail/send-strings.ts';
 import { poll } from './extension.mjs';
 import { WEBMAIL_PAGES } from './routes-webmail.mjs';
 import { fillDialogField, pressDialogButton, readDialog, waitForDialog, waitForNoDialog } from './shadow-dialog.mjs';
 import { BLOCK, deleteBlockByHand, fixtureState, serverNow, settle, startWebmailBrowser, typeAtStart, waitForCount, waitForEvent } from './webmail-helpers.mjs';
+
+/** The strings the guard shows on a send: the shared ones and the send guard's own. */
+const GUARD_STRINGS = { ...SHARED_STRINGS, ...SEND_STRINGS };
 
 const PAGES = WEBMAIL_PAGES.outlook;
 const compose = (id) => `[data-fixture-compose="${id}"]`;

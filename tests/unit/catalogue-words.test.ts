@@ -7,6 +7,7 @@ import { CATALOGUE } from '../../lib/i18n';
 import { S as OFFICER_STRINGS, ACTIONS as OFFICER_ACTIONS, STATES as OFFICER_STATES } from '../../lib/officer/ui/strings';
 import { ORGANIZING_STRINGS } from '../../lib/organizing/strings';
 import { DEFAULT_POLICY, PCQ_POLICY } from '../../lib/packs';
+import { SEND_STRINGS } from '../../lib/webmail/send-strings';
 import { SENDER_STRINGS } from '../../lib/webmail/sender-strings';
 
 /**
@@ -34,6 +35,8 @@ function all(): Array<[string, { fr: string; en: string }]> {
   return [
     ...Object.entries(CATALOGUE).map(([k, v]): [string, { fr: string; en: string }] => [`catalogue.${k}`, v]),
     ...Object.entries(GUARD_STRINGS).map(([k, v]): [string, { fr: string; en: string }] => [`guard.${k}`, v]),
+    ...Object.entries(ORGANIZING_STRINGS).map(([k, v]): [string, { fr: string; en: string }] => [`organizing.${k}`, v]),
+    ...Object.entries(SEND_STRINGS).map(([k, v]): [string, { fr: string; en: string }] => [`send.${k}`, v]),
     ...refusals,
   ];
 }
@@ -55,7 +58,7 @@ function packTexts(name: string, value: unknown, path = ''): Array<[string, Bili
   return Object.entries(record).flatMap(([key, child]) => packTexts(name, child, path ? `${path}.${key}` : key));
 }
 
-/** French shown to people beyond the catalogue: the packs, the senders' and organizing dialogs, the send findings, every refusal, the officer's console. */
+/** French shown to people beyond what all() covers: the packs, the sender question, the send findings, every refusal, the officer's console. */
 function otherFrench(): Array<[string, Bilingual]> {
   const findings = (policy: Policy) =>
     policy.notice && policy.localIdentification
@@ -69,7 +72,6 @@ function otherFrench(): Array<[string, Bilingual]> {
     ...findings(PCQ_POLICY),
     ...refusals,
     ...Object.entries(SENDER_STRINGS).map(([k, v]): [string, Bilingual] => [`sender.${k}`, v]),
-    ...Object.entries(ORGANIZING_STRINGS).map(([k, v]): [string, Bilingual] => [`organizing.${k}`, v]),
     ...Object.entries({ ...OFFICER_STRINGS, ...OFFICER_STATES, ...OFFICER_ACTIONS }).map(([k, v]): [string, Bilingual] => [`officer.${k}`, v]),
   ];
 }

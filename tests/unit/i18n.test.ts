@@ -63,8 +63,10 @@ describe('formatDate', () => {
 describe('in-page guard strings', () => {
   it('has French and English for every key, with the same placeholders', async () => {
     const { GUARD_STRINGS } = await import('../../lib/guard/strings');
+    const { ORGANIZING_STRINGS } = await import('../../lib/organizing/strings');
+    const { SEND_STRINGS } = await import('../../lib/webmail/send-strings');
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [key, text] of Object.entries(GUARD_STRINGS)) {
+    for (const [key, text] of [...Object.entries(GUARD_STRINGS), ...Object.entries(ORGANIZING_STRINGS), ...Object.entries(SEND_STRINGS)]) {
       expect(text.fr.trim(), `${key}.fr`).not.toBe('');
       expect(text.en.trim(), `${key}.en`).not.toBe('');
       expect(placeholders(text.fr), key).toEqual(placeholders(text.en));

@@ -29,6 +29,23 @@ describe('LogOutbox', () => {
     expect(sent.flat().map((e) => (e as { detail: string }).detail)).toEqual(Array.from({ length: 1201 }, (_, i) => `e${i}`));
   });
 
+  it("sends with the browser's own queueMicrotask, which refuses to be called as another object's method", async () => {
+    const native = globalThis.queueMicrotask;
+    // As Chromium's: a `this` other than the global is an Illegal invocation (it stopped all logging).
+    globalThis.queueMicrotask = function (this: unknown, run: VoidFunction) {
+      if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+      native(run);
+    };
+    try {
+      const sent: unknown[][] = [];
+      const outbox = new LogOutbox(async (events) => (sent.push(events), { ok: true }));
+      await outbox.add(copy('a'));
+      expect(sent).toEqual([[copy('a')]]);
+    } finally {
+      globalThis.queueMicrotask = native;
+    }
+  });
+
   it('a failed send (page leaving, extension reloaded) still answers the callers', async () => {
     const outbox = new LogOutbox(() => Promise.reject(new Error('Extension context invalidated.')));
     await expect(outbox.add(copy('x'))).resolves.toBeUndefined();

@@ -7,6 +7,7 @@ import { DEFAULT_POLICY } from '../../../lib/packs';
 import { checkContextOf, domainOf, inScope } from '../../../lib/webmail/scope';
 import type { SendCheck } from '../../../lib/webmail/send-check';
 import { checkFields } from '../../../lib/webmail/send-check';
+import { SEND_STRINGS } from '../../../lib/webmail/send-strings';
 import { FIX_ALL, FIX_NOTICE, FIX_OPENING, sendDialogSpec } from '../../../lib/webmail/send-dialog';
 import { NOW, sampleGrant } from '../helpers';
 
@@ -23,7 +24,7 @@ function check(body: string, c: GuardContext, subject = ''): SendCheck {
 describe('the send dialog', () => {
   it('a missing notice: blocked, clause 9.2, the check’s plain words, "Insert the notice and send", no override', () => {
     const spec = sendDialogSpec(check('<div>Section locale 70 : bonjour</div>', ctx('fr')) as never);
-    expect(spec.title).toEqual(GUARD_STRINGS.sendBlockedTitle);
+    expect(spec.title).toEqual(SEND_STRINGS.sendBlockedTitle);
     expect(spec.reasons).toHaveLength(1);
     expect(spec.reasons[0]!.clauses).toEqual(['9.2']);
     expect(spec.reasons[0]!.message.fr).toMatch(/Il manque l’avis obligatoire/);
@@ -34,9 +35,9 @@ describe('the send dialog', () => {
   it('no local id at the start: a warning, the editable opening line in the person’s language, Send anyway with a required justification', () => {
     const long = `<div>${'Texte sans mention du syndicat. '.repeat(12)}</div>${signatureBlock(policy, { number: '70', name: grant.section!.name }).html}`;
     const fr = sendDialogSpec(check(long, ctx('fr')) as never);
-    expect(fr.title).toEqual(GUARD_STRINGS.sendWarnTitle);
+    expect(fr.title).toEqual(SEND_STRINGS.sendWarnTitle);
     expect(fr.fixes?.map((f) => f.id)).toEqual([FIX_OPENING]);
-    expect(fr.editable).toEqual({ label: GUARD_STRINGS.openingLineLabel, value: 'Message de la Section locale 70 – Ottawa', forFix: FIX_OPENING });
+    expect(fr.editable).toEqual({ label: SEND_STRINGS.openingLineLabel, value: 'Message de la Section locale 70 – Ottawa', forFix: FIX_OPENING });
     expect(fr.override).toMatchObject({ label: GUARD_STRINGS.sendAnyway, justification: 'required' });
     // The policy's predefined reasons for a send (the dialog adds "Vigie is wrong here" itself).
     expect(fr.override?.reasons?.map((r) => r.id)).toEqual(['local-named-elsewhere']);
@@ -48,14 +49,14 @@ describe('the send dialog', () => {
     const long = `<div>${'Texte sans mention du syndicat. '.repeat(12)}</div>`;
     const spec = sendDialogSpec(check(long, ctx('fr')) as never);
     expect(spec.reasons.map((r) => r.clauses[0])).toEqual(['9.2', '9.1']);
-    expect(spec.fixes).toEqual([{ id: FIX_ALL, label: GUARD_STRINGS.fixAllAndSend }]);
+    expect(spec.fixes).toEqual([{ id: FIX_ALL, label: SEND_STRINGS.fixAllAndSend }]);
     expect(spec.editable?.forFix).toBe(FIX_ALL);
     expect(spec.tone).toBe('block');
   });
 
   it('a fix says "and send" only when it leaves nothing else to settle', () => {
     const spec = sendDialogSpec(check('<div>Section locale 70 : bonjour, votez pour Marie</div>', ctx('fr')) as never);
-    expect(spec.fixes).toEqual([{ id: FIX_NOTICE, label: GUARD_STRINGS.insertNotice }]);
+    expect(spec.fixes).toEqual([{ id: FIX_NOTICE, label: SEND_STRINGS.insertNotice }]);
     expect(spec.fixes![0]!.label.fr).not.toMatch(/envoyer/);
   });
 
