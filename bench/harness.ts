@@ -20,6 +20,20 @@ export function productionBuild(): Promise<string> {
   return built;
 }
 
+let demo: Promise<string> | undefined;
+
+/**
+ * The demo-mode build (production code that also trusts the demo key): for measures that need a
+ * valid grant, such as a copy whose verdict depends on what it holds. Built once per run.
+ */
+export function demoBuild(): Promise<string> {
+  demo ??= (async () => {
+    const { buildDemoExtension } = await import('../tests/e2e/build.mjs' as string);
+    return buildDemoExtension({ outDir: join(ROOT, '.e2e/bench-demo') });
+  })();
+  return demo;
+}
+
 export async function e2eHarness() {
   const { launchBrowser } = await import('../tests/e2e/browser.mjs' as string);
   const { startFixtureServer } = await import('../tests/e2e/server.mjs' as string);
@@ -46,13 +60,21 @@ export function quietLogger() {
 /**
  * The page's side of a timed key press or click: marks taken by listeners registered before any
  * content script (window, capture) and a task queued at the event, which runs once the event's
- * whole task — the guard's decision included — is over; long tasks seen meanwhile.
+ * whole task — the guard's decision included — is over; long tasks seen meanwhile. A copy gets
+ * its own end mark (Chromium runs a Ctrl+C's copy in a task of its own, after the key's), unless
+ * the guard stops it before any page listener: then the moment its dialog is attached is the mark.
  */
 export const TIMING_SCRIPT = `<script>
 (() => {
-  const marks = (window.__marks = { start: [], end: [], pass: [], longest: 0 });
+  const marks = (window.__marks = { start: [], end: [], pass: [], copyEnd: [], dialog: [], longest: 0 });
+  new MutationObserver((records) => {
+    if (records.some((r) => [...r.addedNodes].some((n) => n.nodeName === 'VIGIE-DIALOG'))) marks.dialog.push(performance.now());
+  }).observe(document, { childList: true, subtree: true });
   const channel = new MessageChannel();
   channel.port1.onmessage = () => marks.end.push(performance.now());
+  const copied = new MessageChannel();
+  copied.port1.onmessage = () => marks.copyEnd.push(performance.now());
+  window.addEventListener('copy', () => copied.port2.postMessage(0), true);
   const start = () => { marks.start.push(performance.now()); channel.port2.postMessage(0); };
   window.addEventListener('keydown', (e) => { if (e.ctrlKey || e.metaKey) start(); }, true);
   window.addEventListener('pointerdown', start, true);
