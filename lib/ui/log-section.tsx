@@ -50,13 +50,15 @@ export function LogSection({ state, view, actions }: { state: VigieState; view: 
   const show = async (query: LogQuery, offset: number, first?: LogActions['first']) => {
     const ticket = ++latest.current;
     const key = JSON.stringify(query);
+    const reading = first?.rows ?? actions.log.page(query, offset, LOG_TABLE_ROWS);
     if (!counted.current.has(key)) {
-      void (first?.count ?? actions.log.count(query)).then((count) => {
+      // Counted once the page is read: IndexedDB answers one request at a time, and the count walks the whole index.
+      void (first?.count ?? reading.then(() => actions.log.count(query))).then((count) => {
         counted.current.set(key, count);
         setShown((s) => (s && JSON.stringify(s.query) === key ? { ...s, total: count } : s));
       });
     }
-    const rows = await (first?.rows ?? actions.log.page(query, offset, LOG_TABLE_ROWS));
+    const rows = await reading;
     if (ticket === latest.current) setShown({ query, offset, rows, total: counted.current.get(key) });
   };
   useEffect(() => void show({}, 0, actions.first), []);
