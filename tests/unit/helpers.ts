@@ -1,3 +1,7 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openLogDatabase } from '../../lib/log/database';
+import type { Services } from '../../lib/state/services';
 import { readFileSync } from 'node:fs';
 import type { Grant } from '../../lib/core/grant';
 import type { KeyPairFile, TrustedKey } from '../../lib/core/signature';
@@ -24,5 +28,18 @@ export function sampleGrant(overrides: Partial<Grant> = {}): Grant {
     issuedAt: '2026-05-01T00:00:00Z',
     expiresAt: '2027-05-01T00:00:00Z',
     ...overrides,
+  };
+}
+
+/** The background's services on WXT's fake browser, with a fresh in-memory log (fake-indexeddb). */
+export function fakeServices(now: () => Date = () => new Date()): Services {
+  return {
+    areas: { local: fakeBrowser.storage.local, session: fakeBrowser.storage.session, managed: fakeBrowser.storage.managed },
+    db: openLogDatabase('vigie', { indexedDB: new IDBFactory(), IDBKeyRange }),
+    runtimeId: fakeBrowser.runtime.id,
+    extensionBase: fakeBrowser.runtime.getURL(''),
+    uiLanguage: () => 'en',
+    alarms: { get: async () => undefined, create: () => undefined },
+    now,
   };
 }

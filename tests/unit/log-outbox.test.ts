@@ -1,11 +1,10 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LogOutbox } from '../../lib/guard/log-outbox';
-import { openLogDatabase } from '../../lib/log/database';
 import type { AnyReply } from '../../lib/messaging/protocol';
 import { handleMessage } from '../../lib/state/handle-message';
 import type { Services } from '../../lib/state/services';
+import { fakeServices } from './helpers';
 
 const copy = (detail: string) => ({ surface: 'copy', action: 'decided', verdict: 'allow', ruleIds: [], clauses: [], findings: [], detail });
 
@@ -56,15 +55,7 @@ describe('log-events through the background', () => {
   let services: Services;
   beforeEach(() => {
     fakeBrowser.reset();
-    services = {
-      areas: { local: fakeBrowser.storage.local, session: fakeBrowser.storage.session, managed: fakeBrowser.storage.managed },
-      db: openLogDatabase('vigie', { indexedDB: new IDBFactory(), IDBKeyRange }),
-      runtimeId: fakeBrowser.runtime.id,
-      extensionBase: fakeBrowser.runtime.getURL(''),
-      uiLanguage: () => 'en',
-      alarms: { get: async () => undefined, create: () => undefined },
-      now: () => new Date('2026-03-01T12:00:00Z'),
-    };
+    services = fakeServices(() => new Date('2026-03-01T12:00:00Z'));
   });
   const url = 'https://actionnetwork.org/groups/x';
   const send = (message: unknown): Promise<AnyReply> => handleMessage(message, { id: services.runtimeId, url, tab: { url } }, services);

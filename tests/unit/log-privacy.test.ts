@@ -1,12 +1,11 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { originAndPath } from '../../lib/core/event';
-import { openLogDatabase } from '../../lib/log/database';
 import { logEvent } from '../../lib/log/event-log';
 import { scrubText } from '../../lib/log/scrub';
 import { handleMessage } from '../../lib/state/handle-message';
 import type { Services } from '../../lib/state/services';
+import { fakeServices } from './helpers';
 
 describe('originAndPath', () => {
   it.each([
@@ -43,15 +42,7 @@ describe('the event log never holds member data', () => {
   let services: Services;
   beforeEach(() => {
     fakeBrowser.reset();
-    services = {
-      areas: { local: fakeBrowser.storage.local, session: fakeBrowser.storage.session, managed: fakeBrowser.storage.managed },
-      db: openLogDatabase('vigie', { indexedDB: new IDBFactory(), IDBKeyRange }),
-      runtimeId: fakeBrowser.runtime.id,
-      extensionBase: fakeBrowser.runtime.getURL(''),
-      uiLanguage: () => 'en',
-      alarms: { get: async () => undefined, create: () => undefined },
-      now: () => new Date('2026-03-01T12:00:00Z'),
-    };
+    services = fakeServices(() => new Date('2026-03-01T12:00:00Z'));
   });
 
   it('from a content script on a page whose URL and content carry it', async () => {

@@ -6,6 +6,7 @@ import { openLogDatabase, type LogDatabase } from '../../lib/log/database';
 import { LogWriteQueue } from '../../lib/log/write-queue';
 import { handleMessage } from '../../lib/state/handle-message';
 import type { Services } from '../../lib/state/services';
+import { fakeServices } from './helpers';
 
 const event = (detail: string) => ({ time: Date.parse('2026-03-01T12:00:00Z'), platform: 'gmail', surface: 'send', action: 'decided', verdict: 'allow', detail });
 
@@ -68,15 +69,7 @@ describe('log events through the background, three tabs at once', () => {
   let services: Services;
   beforeEach(() => {
     fakeBrowser.reset();
-    services = {
-      areas: { local: fakeBrowser.storage.local, session: fakeBrowser.storage.session, managed: fakeBrowser.storage.managed },
-      db: openLogDatabase('vigie', { indexedDB: new IDBFactory(), IDBKeyRange }),
-      runtimeId: fakeBrowser.runtime.id,
-      extensionBase: fakeBrowser.runtime.getURL(''),
-      uiLanguage: () => 'en',
-      alarms: { get: async () => undefined, create: () => undefined },
-      now: () => new Date(),
-    };
+    services = fakeServices(() => new Date());
   });
 
   it('none lost, each tab in its order, a few transactions', async () => {
