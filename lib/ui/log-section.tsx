@@ -35,8 +35,6 @@ interface Shown {
   rows: LogRow[];
 }
 
-
-
 /** The full audit log: filters, a table of what matches a page at a time, and a CSV export of all of it. */
 export function LogSection({ state, view, actions }: { state: VigieState; view: OptionsView; actions: LogActions }) {
   const [filters, setFilters] = useState(NO_FILTERS);
@@ -44,22 +42,25 @@ export function LogSection({ state, view, actions }: { state: VigieState; view: 
   const [progress, setProgress] = useState<{ done: number; count: number; finished?: boolean } | undefined>();
   // The latest request wins: a slow page must not replace a newer one.
   const latest = useRef(0);
-  // The rows show as soon as they are read; the count (a walk of the whole index) follows, and is
-  // kept per query for the pages after.
-  const counted = useRef(new Map<string, number>());
+  // The rows show as soon as they are read; the count (a walk of the whole index) follows, once
+  // per query: pages turned while it runs wait for the same count.
+  const counts = useRef(new Map<string, { value?: number }>());
   const show = async (query: LogQuery, offset: number, first?: LogActions['first']) => {
     const ticket = ++latest.current;
     const key = JSON.stringify(query);
     const reading = first?.rows ?? actions.log.page(query, offset, LOG_TABLE_ROWS);
-    if (!counted.current.has(key)) {
-      // Counted once the page is read: IndexedDB answers one request at a time, and the count walks the whole index.
-      void (first?.count ?? reading.then(() => actions.log.count(query))).then((count) => {
-        counted.current.set(key, count);
-        setShown((s) => (s && JSON.stringify(s.query) === key ? { ...s, total: count } : s));
+    let count = counts.current.get(key);
+    if (!count) {
+      const made: { value?: number } = {};
+      counts.current.set(key, (count = made));
+      // Asked once the page is read: IndexedDB answers one request at a time.
+      void (first?.count ?? reading.then(() => actions.log.count(query))).then((n) => {
+        made.value = n;
+        setShown((s) => (s && JSON.stringify(s.query) === key ? { ...s, total: n } : s));
       });
     }
     const rows = await reading;
-    if (ticket === latest.current) setShown({ query, offset, rows, total: counted.current.get(key) });
+    if (ticket === latest.current) setShown({ query, offset, rows, total: count.value });
   };
   useEffect(() => void show({}, 0, actions.first), []);
 
@@ -70,12 +71,12 @@ export function LogSection({ state, view, actions }: { state: VigieState; view: 
   const onSubmit = (e: Event) => {
     e.preventDefault();
     // Asked again: count again (events may have been logged since).
-    counted.current.clear();
+    counts.current.clear();
     void show(logQuery(filters), 0);
   };
   const onReset = () => {
     setFilters(NO_FILTERS);
-    counted.current.clear();
+    counts.current.clear();
     void show({}, 0);
   };
   const go = (offset: number | undefined) => shown && offset !== undefined && void show(shown.query, offset);
