@@ -67,9 +67,13 @@ export function quietLogger() {
 export const TIMING_SCRIPT = `<script>
 (() => {
   const marks = (window.__marks = { start: [], end: [], pass: [], copyEnd: [], dialog: [], longest: 0 });
-  new MutationObserver((records) => {
+  // The dialog's host goes into <body> (or <html>): their own children only, so the page's rows
+  // (10 000 of them on a report) are not observed on either side of the comparison.
+  const dialogs = new MutationObserver((records) => {
     if (records.some((r) => [...r.addedNodes].some((n) => n.nodeName === 'VIGIE-DIALOG'))) marks.dialog.push(performance.now());
-  }).observe(document, { childList: true, subtree: true });
+  });
+  dialogs.observe(document.documentElement, { childList: true });
+  document.addEventListener('DOMContentLoaded', () => dialogs.observe(document.body, { childList: true }));
   const channel = new MessageChannel();
   channel.port1.onmessage = () => marks.end.push(performance.now());
   const copied = new MessageChannel();
