@@ -51,4 +51,7 @@ void mountPage(
     return <App state={state} actions={actions} />;
   },
   (lang) => t(lang, 'optionsTitle'),
+  // The log comes from IndexedDB straight, above: the worker need not read it too (its read would
+  // wait behind this page's count of the whole log).
+  { recent: false },
 );

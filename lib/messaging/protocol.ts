@@ -51,7 +51,11 @@ export const ContentToBackground = z.discriminatedUnion('type', [
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
-const GetState = z.strictObject({ type: z.literal('get-state') });
+/**
+ * `recent: false`: the options page reads the log itself (lib/log/log-pages.ts) and needs no recent
+ * events; the worker then leaves the log alone, instead of queueing a read behind the page's own.
+ */
+const GetState = z.strictObject({ type: z.literal('get-state'), recent: z.literal(false).optional() });
 
 /** "Check now": both pages may ask for a policy sync; the reply comes once it is done. */
 const SyncNow = z.strictObject({ type: z.literal('sync-now') });

@@ -18,7 +18,8 @@ export interface VigieState {
   settings: Settings;
   policy: PolicyState;
   grant: HeldGrant;
-  recent: LogRead;
+  /** The latest events, for the popup; absent when the page asked without them (`recent: false`). */
+  recent?: LogRead;
   /** What the policy syncs did: source, last sync, problems, whether IT manages the grant. */
   sync: SyncStatus;
   /** Which site fixes are in force and what went wrong with newer ones (lib/sync/sites-sync.ts). */
@@ -38,20 +39,29 @@ export const RECENT_EVENTS = 20;
 export async function snapshot(
   ctx: { areas: Pick<StorageAreas, 'local' | 'session'>; db: LogDatabase; keys: KeySource; policy: PolicyState; now: Date },
   uiLanguage: string,
+  { recent = true }: { recent?: boolean } = {},
 ): Promise<VigieState> {
-  const settings = await loadSettings(ctx.areas.local);
-  const session = await ctx.areas.session.get([KEYS.health, KEYS.seen]);
+  // Read together: the page waits for the slowest, not for their sum.
+  const [settings, session, grant, events, sync, sites, senderAnswers] = await Promise.all([
+    loadSettings(ctx.areas.local),
+    ctx.areas.session.get([KEYS.health, KEYS.seen]),
+    loadGrant(ctx.areas, ctx.keys, ctx.policy.policy, ctx.now),
+    recent ? recentEvents(ctx.db, RECENT_EVENTS) : undefined,
+    readSyncStatus(ctx.areas.local),
+    readSitesStatus(ctx.areas.local),
+    readSenderAnswers(ctx.areas.local),
+  ]);
   return {
     lang: resolveLang(settings.language, uiLanguage),
     settings,
     policy: ctx.policy,
-    grant: await loadGrant(ctx.areas, ctx.keys, ctx.policy.policy, ctx.now),
-    recent: await recentEvents(ctx.db, RECENT_EVENTS),
-    sync: await readSyncStatus(ctx.areas.local),
-    sites: await readSitesStatus(ctx.areas.local),
+    grant,
+    ...(events ? { recent: events } : {}),
+    sync,
+    sites,
     health: (session[KEYS.health] ?? {}) as Health,
     seen: (session[KEYS.seen] ?? {}) as Seen,
-    senderAnswers: await readSenderAnswers(ctx.areas.local),
+    senderAnswers,
     now: ctx.now.getTime(),
   };
 }

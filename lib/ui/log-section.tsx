@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber, t } from '../i18n';
 import type { LogRow } from '../log/log-pages';
 import type { LogQuery } from '../messaging/protocol';
@@ -62,7 +62,8 @@ export function LogSection({ state, view, actions }: { state: VigieState; view: 
     const rows = await reading;
     if (ticket === latest.current) setShown({ query, offset, rows, total: count.value });
   };
-  useEffect(() => void show({}, 0, actions.first), []);
+  // Before the first paint, not after it: the first rows, often read already, show a frame sooner.
+  useLayoutEffect(() => void show({}, 0, actions.first), []);
 
   const f = view.filters;
   const { lang } = state;

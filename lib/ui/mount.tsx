@@ -8,15 +8,17 @@ import type { VigieState } from '../state/snapshot';
 
 /**
  * Asks the background for the state once and renders the page with it; `refresh` asks again
- * after an action changed something. If the background does not answer, says so.
+ * after an action changed something. If the background does not answer, says so. `recent: false`
+ * for a page that reads the log itself.
  */
 export async function mountPage(
   root: HTMLElement,
   page: (state: VigieState, refresh: () => Promise<void>) => VNode,
   title: (lang: Lang) => string,
+  { recent = true }: { recent?: boolean } = {},
 ): Promise<void> {
   const refresh = async (): Promise<void> => {
-    const state = await loadState();
+    const state = await loadState(recent);
     const lang = state?.lang ?? langOf(browser.i18n.getUILanguage());
     document.documentElement.lang = lang;
     document.title = title(lang);
@@ -27,9 +29,9 @@ export async function mountPage(
   await refresh();
 }
 
-async function loadState(): Promise<VigieState | undefined> {
+async function loadState(recent: boolean): Promise<VigieState | undefined> {
   try {
-    const reply = await sendToBackground({ type: 'get-state' });
+    const reply = await sendToBackground(recent ? { type: 'get-state' } : { type: 'get-state', recent: false });
     return reply.ok ? reply.state : undefined;
   } catch {
     return undefined;

@@ -42,7 +42,7 @@ export const POPUP_EVENTS = 5;
 export function popupView(state: VigieState, granted: readonly string[] = []): PopupView {
   const { lang } = state;
   const { policy } = state.policy;
-  const events = state.recent.events.slice(0, POPUP_EVENTS).map((e) => describeEvent(e, policy, lang));
+  const events = (state.recent?.events ?? []).slice(0, POPUP_EVENTS).map((e) => describeEvent(e, policy, lang));
   return {
     lang,
     status: statusView(state, granted),
@@ -62,7 +62,7 @@ export function popupView(state: VigieState, granted: readonly string[] = []): P
     eventsHeading: t(lang, 'eventsHeading'),
     events,
     noEvents: events.length === 0 ? t(lang, 'noEvents') : undefined,
-    eventsSkipped: state.recent.skipped > 0 ? t(lang, 'eventsSkipped', { count: state.recent.skipped }) : undefined,
+    eventsSkipped: (state.recent?.skipped ?? 0) > 0 ? t(lang, 'eventsSkipped', { count: state.recent!.skipped }) : undefined,
     remindersHeading: t(lang, 'remindersHeading'),
     reminders: policy.reminders.map((r) => ({ clause: citationHeading(policy, r.clause, lang), text: r.text[lang] })),
     senderAnswers: senderAnswersView(state.senderAnswers ?? {}, lang),

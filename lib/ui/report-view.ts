@@ -46,7 +46,7 @@ function reportBody(state: VigieState, lang: Lang, now: Date, vigieVersion: stri
   }
   lines.push(t(lang, 'reportTime', { time: `${formatDateTime(lang, now.getTime())} (${now.toISOString()})` }), '');
   lines.push(t(lang, 'reportSeen'), '');
-  const events = state.recent.events.slice(0, REPORT_EVENTS).map((e) => describeEvent(e, policy, lang));
+  const events = (state.recent?.events ?? []).slice(0, REPORT_EVENTS).map((e) => describeEvent(e, policy, lang));
   if (events.length > 0) {
     lines.push(t(lang, 'reportEvents'));
     for (const e of events) lines.push(`- ${e.when} — ${e.text}`);

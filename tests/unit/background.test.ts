@@ -162,6 +162,16 @@ describe('get-state', () => {
     await saveSettings(fakeBrowser.storage.local, { language: 'en' });
     expect((await state()).lang).toBe('en');
   });
+
+  it('sends the latest events, or none to a page that reads the log itself (recent: false)', async () => {
+    await ask({ type: 'import-grant', token: await grantToken() }, options());
+    expect((await state()).recent?.events.map((e) => e.action)).toContain('grant-imported');
+    const reply = await ask({ type: 'get-state', recent: false }, options());
+    if (!reply.ok) throw new Error('get-state refused');
+    expect(reply.state.recent).toBeUndefined();
+    expect(reply.state.grant).toMatchObject({ state: 'held' });
+    expect(await ask({ type: 'get-state', recent: true }, options())).toEqual({ ok: false, error: 'bad-message' });
+  });
 });
 
 describe('remove-grant', () => {
