@@ -4,24 +4,32 @@ import { t } from '../../lib/i18n';
 import { sendToBackground } from '../../lib/messaging/client';
 import { saveSettings } from '../../lib/state/settings';
 import { mountPage } from '../../lib/ui/mount';
-import type { LogReader } from '../../lib/ui/log-section';
-import { LOG_TABLE_ROWS } from '../../lib/ui/log-view';
-import { openLogDatabase } from '../../lib/log/database';
-import { countEvents, eventChunks, pageEvents } from '../../lib/log/log-pages';
+import type { LogActions, LogReader } from '../../lib/ui/log-section';
+import { checkRow, countEvents, eventChunks, pageEvents } from '../../lib/log/log-pages';
+import { OPTIONS_STATE_REQUEST, takeOptionsState } from '../../lib/ui/options-start';
 import { App, type OptionsActions } from './App';
 
 // The log is read here, straight from its IndexedDB (this page shares the worker's origin): a
-// page of 200 rows and an index count, never 100 000 events copied through a message.
-const db = openLogDatabase();
+// page of 200 rows and an index count, never 100 000 events copied through a message. Dexie is
+// loaded once the page is up: the first page comes with the state, and 90 KB of script less to
+// evaluate first is worth a frame or two.
+const db = import('../../lib/log/database').then(({ openLogDatabase }) => openLogDatabase());
 const logReader: LogReader = {
-  count: (query) => countEvents(db, query),
-  page: (query, offset, limit) => pageEvents(db, query, offset, limit),
-  chunks: (query, size) => eventChunks(db, query, size),
+  count: async (query) => countEvents(await db, query),
+  page: async (query, offset, limit) => pageEvents(await db, query, offset, limit),
+  chunks: async function* (query, size) {
+    yield* eventChunks(await db, query, size);
+  },
 };
-// The log's first page and count are read while the background prepares the page's state.
-// The count walks the whole index and IndexedDB answers one request at a time: it goes second.
-const firstRows = logReader.page({}, 0, LOG_TABLE_ROWS);
-const first = { rows: firstRows, count: firstRows.then(() => logReader.count({})) };
+// The log's first page comes with the page's state, asked for before this code was evaluated
+// (entrypoints/options-start.ts); the whole log's count is asked once that page is painted.
+let first: LogActions['first'];
+let started = false;
+const firstPage = (rows: unknown[] | undefined): LogActions['first'] => {
+  if (started) return first;
+  started = true;
+  return (first = rows && { rows: rows.map(checkRow), count: () => logReader.count({}) });
+};
 
 void mountPage(
   document.getElementById('app')!,
@@ -35,7 +43,7 @@ void mountPage(
         await refresh();
       },
       log: logReader,
-      first,
+      first: firstPage(state.logPage),
       saveCsv: async (parts, filename) => {
         // A link download from this page: its address is the extension's own, never a guarded
         // platform's, so the downloads guard lets it through. (`downloads.download` would lose the
@@ -51,7 +59,5 @@ void mountPage(
     return <App state={state} actions={actions} />;
   },
   (lang) => t(lang, 'optionsTitle'),
-  // The log comes from IndexedDB straight, above: the worker need not read it too (its read would
-  // wait behind this page's count of the whole log).
-  { recent: false },
+  { logPage: OPTIONS_STATE_REQUEST.logPage, firstState: takeOptionsState() },
 );

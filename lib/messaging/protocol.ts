@@ -52,10 +52,11 @@ export const ContentToBackground = z.discriminatedUnion('type', [
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
 /**
- * `recent: false`: the options page reads the log itself (lib/log/log-pages.ts) and needs no recent
- * events; the worker then leaves the log alone, instead of queueing a read behind the page's own.
+ * `logPage: n`: the options page's state, with the log viewer's first page (the newest `n` events,
+ * as stored) instead of the popup's few recent events. The worker's database is open already: the
+ * page shows its first rows without waiting to open its own (lib/ui/options-start.ts).
  */
-const GetState = z.strictObject({ type: z.literal('get-state'), recent: z.literal(false).optional() });
+const GetState = z.strictObject({ type: z.literal('get-state'), logPage: z.number().int().min(1).max(LOG_BATCH_MAX).optional() });
 
 /** "Check now": both pages may ask for a policy sync; the reply comes once it is done. */
 const SyncNow = z.strictObject({ type: z.literal('sync-now') });

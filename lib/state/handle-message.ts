@@ -121,7 +121,7 @@ async function fromPage(message: PopupToBackground | OptionsToBackground, loaded
   const grantContext = { areas: services.areas, db: services.db, keys, policy: loaded.policy.policy, now };
   switch (message.type) {
     case 'get-state':
-      return { ok: true, state: await snapshot({ ...grantContext, policy: loaded.policy }, services.uiLanguage(), { recent: message.recent !== false }) };
+      return { ok: true, state: await snapshot({ ...grantContext, policy: loaded.policy }, services.uiLanguage(), { logPage: message.logPage }) };
     case 'import-grant':
       if ((await readSyncStatus(services.areas.local)).grantManaged) return { ok: false, error: 'managed' };
       // An import waits for IT's keys however long the browser takes: refusing a good grant is worse.

@@ -1,6 +1,7 @@
 import type { Lang } from '../core/text';
 import type { LogDatabase } from '../log/database';
 import { recentEvents, type LogRead } from '../log/event-log';
+import { newestRows } from '../log/log-pages';
 import { resolveLang } from '../i18n';
 import { loadGrant, type HeldGrant } from './grant-store';
 import type { PolicyState } from './policy-source';
@@ -18,8 +19,10 @@ export interface VigieState {
   settings: Settings;
   policy: PolicyState;
   grant: HeldGrant;
-  /** The latest events, for the popup; absent when the page asked without them (`recent: false`). */
+  /** The latest events, for the popup; absent when the options page asked for `logPage` instead. */
   recent?: LogRead;
+  /** The options page's: the log viewer's first page, newest first, as stored (checked as shown). */
+  logPage?: unknown[];
   /** What the policy syncs did: source, last sync, problems, whether IT manages the grant. */
   sync: SyncStatus;
   /** Which site fixes are in force and what went wrong with newer ones (lib/sync/sites-sync.ts). */
@@ -39,14 +42,14 @@ export const RECENT_EVENTS = 20;
 export async function snapshot(
   ctx: { areas: Pick<StorageAreas, 'local' | 'session'>; db: LogDatabase; keys: KeySource; policy: PolicyState; now: Date },
   uiLanguage: string,
-  { recent = true }: { recent?: boolean } = {},
+  { logPage }: { logPage?: number } = {},
 ): Promise<VigieState> {
   // Read together: the page waits for the slowest, not for their sum.
   const [settings, session, grant, events, sync, sites, senderAnswers] = await Promise.all([
     loadSettings(ctx.areas.local),
     ctx.areas.session.get([KEYS.health, KEYS.seen]),
     loadGrant(ctx.areas, ctx.keys, ctx.policy.policy, ctx.now),
-    recent ? recentEvents(ctx.db, RECENT_EVENTS) : undefined,
+    logPage ? newestRows(ctx.db, logPage) : recentEvents(ctx.db, RECENT_EVENTS),
     readSyncStatus(ctx.areas.local),
     readSitesStatus(ctx.areas.local),
     readSenderAnswers(ctx.areas.local),
@@ -56,7 +59,7 @@ export async function snapshot(
     settings,
     policy: ctx.policy,
     grant,
-    ...(events ? { recent: events } : {}),
+    ...(logPage ? { logPage: events as unknown[] } : { recent: events as LogRead }),
     sync,
     sites,
     health: (session[KEYS.health] ?? {}) as Health,

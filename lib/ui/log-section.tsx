@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber, t } from '../i18n';
 import type { LogRow } from '../log/log-pages';
 import type { LogQuery } from '../messaging/protocol';
@@ -17,8 +17,8 @@ export interface LogReader {
 
 export interface LogActions {
   log: LogReader;
-  /** The first page and count of the whole log, read as the page starts (before its state arrives). */
-  first?: { rows: Promise<LogRow[]>; count: Promise<number> };
+  /** The whole log's first page, come with the page's state, and how to count the whole log. */
+  first?: { rows: LogRow[]; count: () => Promise<number> };
   /** Saves the CSV under `filename` (an extension page's own download, never a guarded one). */
   saveCsv: (parts: readonly string[], filename: string) => Promise<void>;
 }
@@ -38,32 +38,41 @@ interface Shown {
 /** The full audit log: filters, a table of what matches a page at a time, and a CSV export of all of it. */
 export function LogSection({ state, view, actions }: { state: VigieState; view: OptionsView; actions: LogActions }) {
   const [filters, setFilters] = useState(NO_FILTERS);
-  const [shown, setShown] = useState<Shown | undefined>();
+  // The first page, if it came with the state, is in the very first render.
+  const [shown, setShown] = useState<Shown | undefined>(() => actions.first && { query: {}, offset: 0, rows: actions.first.rows });
   const [progress, setProgress] = useState<{ done: number; count: number; finished?: boolean } | undefined>();
   // The latest request wins: a slow page must not replace a newer one.
   const latest = useRef(0);
   // The rows show as soon as they are read; the count (a walk of the whole index) follows, once
   // per query: pages turned while it runs wait for the same count.
   const counts = useRef(new Map<string, { value?: number }>());
-  const show = async (query: LogQuery, offset: number, first?: LogActions['first']) => {
-    const ticket = ++latest.current;
+  const countOf = (query: LogQuery, counting: () => Promise<number>) => {
     const key = JSON.stringify(query);
-    const reading = first?.rows ?? actions.log.page(query, offset, LOG_TABLE_ROWS);
     let count = counts.current.get(key);
     if (!count) {
       const made: { value?: number } = {};
       counts.current.set(key, (count = made));
-      // Asked once the page is read: IndexedDB answers one request at a time.
-      void (first?.count ?? reading.then(() => actions.log.count(query))).then((n) => {
+      void counting().then((n) => {
         made.value = n;
         setShown((s) => (s && JSON.stringify(s.query) === key ? { ...s, total: n } : s));
       });
     }
+    return count;
+  };
+  const show = async (query: LogQuery, offset: number) => {
+    const ticket = ++latest.current;
+    const reading = actions.log.page(query, offset, LOG_TABLE_ROWS);
+    // Asked once the page is read: IndexedDB answers one request at a time.
+    const count = countOf(query, () => reading.then(() => actions.log.count(query)));
     const rows = await reading;
     if (ticket === latest.current) setShown({ query, offset, rows, total: count.value });
   };
-  // Before the first paint, not after it: the first rows, often read already, show a frame sooner.
-  useLayoutEffect(() => void show({}, 0, actions.first), []);
+  // After the first paint: the count loads the log's database code and walks the whole index.
+  useEffect(() => {
+    const { first } = actions;
+    if (first) countOf({}, first.count);
+    else void show({}, 0);
+  }, []);
 
   const f = view.filters;
   const { lang } = state;

@@ -1,5 +1,6 @@
 import { formatNumber, t } from '../i18n';
 import type { LogRow as StoredRow } from '../log/log-pages';
+import { LOG_PAGE_ROWS } from '../log/page-size';
 import type { LogQuery } from '../messaging/protocol';
 import type { VigieState } from '../state/snapshot';
 import { describeEvent, platformName, type EventLine } from './event-words';
@@ -17,7 +18,7 @@ export interface LogFilterView {
 }
 
 /** Rows the log table shows a page; the CSV export has them all. */
-export const LOG_TABLE_ROWS = 200;
+export const LOG_TABLE_ROWS = LOG_PAGE_ROWS;
 
 export function filterView(state: VigieState): LogFilterView {
   const { lang } = state;

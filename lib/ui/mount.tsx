@@ -4,21 +4,28 @@ import browser from 'webextension-polyfill';
 import { langOf, type Lang } from '../core/text';
 import { t } from '../i18n';
 import { sendToBackground } from '../messaging/client';
+import type { ReplyTo } from '../messaging/protocol';
 import type { VigieState } from '../state/snapshot';
+
+const ask = (logPage?: number) => sendToBackground(logPage ? { type: 'get-state', logPage } : { type: 'get-state' });
 
 /**
  * Asks the background for the state once and renders the page with it; `refresh` asks again
- * after an action changed something. If the background does not answer, says so. `recent: false`
- * for a page that reads the log itself.
+ * after an action changed something. If the background does not answer, says so. `logPage`: the
+ * state comes with the log's first page of that many rows; `firstState`: the answer to that same
+ * request, sent before the page's code ran (options-start.ts).
  */
 export async function mountPage(
   root: HTMLElement,
   page: (state: VigieState, refresh: () => Promise<void>) => VNode,
   title: (lang: Lang) => string,
-  { recent = true }: { recent?: boolean } = {},
+  { logPage, firstState }: { logPage?: number; firstState?: Promise<StateReply> } = {},
 ): Promise<void> {
+  let early = firstState;
   const refresh = async (): Promise<void> => {
-    const state = await loadState(recent);
+    // The first time, the answer to a request the page sent before its code ran, if it did.
+    const state = await loadState(logPage, early);
+    early = undefined;
     const lang = state?.lang ?? langOf(browser.i18n.getUILanguage());
     document.documentElement.lang = lang;
     document.title = title(lang);
@@ -29,9 +36,11 @@ export async function mountPage(
   await refresh();
 }
 
-async function loadState(recent: boolean): Promise<VigieState | undefined> {
+type StateReply = ReplyTo<{ type: 'get-state' }>;
+
+async function loadState(logPage: number | undefined, early?: Promise<StateReply>): Promise<VigieState | undefined> {
   try {
-    const reply = await sendToBackground(recent ? { type: 'get-state' } : { type: 'get-state', recent: false });
+    const reply = await (early?.catch(() => ask(logPage)) ?? ask(logPage));
     return reply.ok ? reply.state : undefined;
   } catch {
     return undefined;

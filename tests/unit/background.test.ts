@@ -163,14 +163,18 @@ describe('get-state', () => {
     expect((await state()).lang).toBe('en');
   });
 
-  it('sends the latest events, or none to a page that reads the log itself (recent: false)', async () => {
+  it("sends the popup's recent events, or to the options page the log's first page instead (logPage)", async () => {
     await ask({ type: 'import-grant', token: await grantToken() }, options());
-    expect((await state()).recent?.events.map((e) => e.action)).toContain('grant-imported');
-    const reply = await ask({ type: 'get-state', recent: false }, options());
+    await ask({ type: 'remove-grant' }, options());
+    const popupState = await state();
+    expect(popupState.recent?.events.map((e) => e.action)).toEqual(['grant-removed', 'grant-imported']);
+    expect(popupState.logPage).toBeUndefined();
+    const reply = await ask({ type: 'get-state', logPage: 1 }, options());
     if (!reply.ok) throw new Error('get-state refused');
     expect(reply.state.recent).toBeUndefined();
-    expect(reply.state.grant).toMatchObject({ state: 'held' });
-    expect(await ask({ type: 'get-state', recent: true }, options())).toEqual({ ok: false, error: 'bad-message' });
+    // Newest first, as stored: the page checks each row as it shows it.
+    expect(reply.state.logPage).toEqual([expect.objectContaining({ action: 'grant-removed', id: expect.any(Number) })]);
+    for (const logPage of [0, 501, 2.5, '200']) expect(await ask({ type: 'get-state', logPage }, options())).toEqual({ ok: false, error: 'bad-message' });
   });
 });
 
