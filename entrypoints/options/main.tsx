@@ -5,7 +5,7 @@ import { sendToBackground } from '../../lib/messaging/client';
 import { saveSettings } from '../../lib/state/settings';
 import { mountPage } from '../../lib/ui/mount';
 import type { LogActions, LogReader } from '../../lib/ui/log-section';
-import { checkRow, countEvents, eventChunks, pageEvents } from '../../lib/log/log-pages';
+import { countEvents, eventChunks, pageEvents, type LogRow } from '../../lib/log/log-pages';
 import { OPTIONS_STATE_REQUEST, takeOptionsState } from '../../lib/ui/options-start';
 import { App, type OptionsActions } from './App';
 
@@ -25,10 +25,10 @@ const logReader: LogReader = {
 // (entrypoints/options-start.ts); the whole log's count is asked once that page is painted.
 let first: LogActions['first'];
 let started = false;
-const firstPage = (rows: unknown[] | undefined): LogActions['first'] => {
+const firstPage = (rows: LogRow[] | undefined): LogActions['first'] => {
   if (started) return first;
   started = true;
-  return (first = rows && { rows: rows.map(checkRow), count: () => logReader.count({}) });
+  return (first = rows && { rows, count: () => logReader.count({}) });
 };
 
 void mountPage(

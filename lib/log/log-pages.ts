@@ -34,11 +34,6 @@ export function countEvents(db: LogDatabase, query: EventQuery = {}): Promise<nu
   return range(db, query).count();
 }
 
-/** The newest `limit` rows of the whole log, as stored (unchecked): the options page's first page. */
-export function newestRows(db: LogDatabase, limit: number): Promise<unknown[]> {
-  return range(db, {}).reverse().limit(limit).toArray();
-}
-
 /** Rows `offset` to `offset + limit` of the query, newest first. */
 export async function pageEvents(db: LogDatabase, query: EventQuery, offset: number, limit: number): Promise<LogRow[]> {
   const rows: unknown[] = await range(db, query).reverse().offset(offset).limit(limit).toArray();
@@ -71,8 +66,7 @@ export async function* eventChunks(db: LogDatabase, query: EventQuery, size: num
   }
 }
 
-/** A stored row as the viewer shows it: the event if it passes the schema, else its id, marked corrupt. */
-export function checkRow(row: unknown): LogRow {
+function checkRow(row: unknown): LogRow {
   const parsed = StoredEventSchema.safeParse(row);
   if (parsed.success) return { ok: true, event: parsed.data };
   const id = (row as { id?: unknown } | null)?.id;

@@ -35,7 +35,6 @@ export const ContentEvent = EventSchema.omit({ time: true, platform: true }).ext
 
 export const ContentToBackground = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('hello'), family: PlatformFamily }),
-  z.strictObject({ type: z.literal('log-event'), event: ContentEvent }),
   /**
    * What a content script logged in one task (lib/guard/log-outbox.ts), in order. Each event is
    * checked on its own in the background, so one invalid event does not lose the others.
@@ -53,7 +52,7 @@ export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
 /**
  * `logPage: n`: the options page's state, with the log viewer's first page (the newest `n` events,
- * as stored) instead of the popup's few recent events. The worker's database is open already: the
+ * checked) instead of the popup's few recent events. The worker's database is open already: the
  * page shows its first rows without waiting to open its own (lib/ui/options-start.ts).
  */
 const GetState = z.strictObject({ type: z.literal('get-state'), logPage: z.number().int().min(1).max(LOG_BATCH_MAX).optional() });
@@ -113,7 +112,6 @@ export type ImportReply =
 /** The reply to each message type; every reply may also be a Rejected. */
 export interface Replies {
   hello: Ack;
-  'log-event': Ack | { ok: false; error: 'not-stored' };
   'log-events': Ack | { ok: false; error: 'not-stored' };
   'get-state': { ok: true; state: VigieState };
   'get-context': { ok: true; context: GuardContext };

@@ -42,7 +42,7 @@ interface Loaded {
 export async function handleMessage(raw: unknown, sender: Sender, services: Services): Promise<AnyReply> {
   // A log event's place in the log is taken on arrival, before anything is awaited: order kept per tab.
   const type = (raw as { type?: unknown } | null)?.type;
-  const ticket = type === 'log-event' || type === 'log-events' ? writeQueueFor(services.db).reserve() : undefined;
+  const ticket = type === 'log-events' ? writeQueueFor(services.db).reserve() : undefined;
   try {
     return await checkedMessage(raw, sender, services, ticket);
   } finally {
@@ -89,9 +89,8 @@ async function fromContent(message: ContentToBackground, from: { url: string; pl
     case 'sender-answer':
       await writeSenderAnswer(services.areas.local, message.mailbox, { answer: message.answer, platform: from.platform, time: now.getTime() });
       return { ok: true };
-    case 'log-event':
     case 'log-events':
-      return logFromContent(message.type === 'log-event' ? [message.event] : message.events, from, loaded, ticket);
+      return logFromContent(message.events, from, loaded, ticket);
   }
 }
 

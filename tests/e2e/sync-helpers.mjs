@@ -149,7 +149,7 @@ export async function launchManagedBrowser({ port, config, lang = 'fr', preferen
 export async function seedPlatformEvents(browser) {
   // As GuardSession.log does: the page's origin and path, never its content.
   const send = (event) =>
-    `chrome.runtime.sendMessage({ type: 'log-event', event: { ...${JSON.stringify({ ruleIds: [], clauses: [], findings: [], ...event })}, origin: location.origin, path: location.pathname } })`;
+    `chrome.runtime.sendMessage({ type: 'log-events', events: [{ ...${JSON.stringify({ ruleIds: [], clauses: [], findings: [], ...event })}, origin: location.origin, path: location.pathname }] })`;
   const { page: an } = await openFixture(browser, PAGES.anAdminReport);
   await inContentWorld(an, send({ surface: 'export-click', action: 'decided', verdict: 'block', ruleIds: ['export-needs-authorization'], clauses: ['7.2', '8.1.c'] }));
   await inContentWorld(an, send({ surface: 'download', action: 'decided', verdict: 'allow', clauses: ['7.2'], detail: 'type=csv' }));

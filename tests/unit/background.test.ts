@@ -172,9 +172,18 @@ describe('get-state', () => {
     const reply = await ask({ type: 'get-state', logPage: 1 }, options());
     if (!reply.ok) throw new Error('get-state refused');
     expect(reply.state.recent).toBeUndefined();
-    // Newest first, as stored: the page checks each row as it shows it.
-    expect(reply.state.logPage).toEqual([expect.objectContaining({ action: 'grant-removed', id: expect.any(Number) })]);
+    // Newest first, each row checked against the schema (a corrupt one would be { ok: false, id }).
+    expect(reply.state.logPage).toEqual([{ ok: true, event: expect.objectContaining({ action: 'grant-removed', id: expect.any(Number) }) }]);
     for (const logPage of [0, 501, 2.5, '200']) expect(await ask({ type: 'get-state', logPage }, options())).toEqual({ ok: false, error: 'bad-message' });
+  });
+
+  it('marks a corrupt row of the first page as such, in its place, and keeps it', async () => {
+    await ask({ type: 'import-grant', token: await grantToken() }, options());
+    const corrupt = await services.db.events.add({ time: Date.now() + 1000, platform: 'gmail', surface: 'copy', action: 'NOT an action' } as never);
+    const reply = await ask({ type: 'get-state', logPage: 5 }, options());
+    if (!reply.ok) throw new Error('get-state refused');
+    expect(reply.state.logPage).toEqual([{ ok: false, id: corrupt }, { ok: true, event: expect.objectContaining({ action: 'grant-imported' }) }]);
+    expect(await services.db.events.count()).toBe(2);
   });
 });
 

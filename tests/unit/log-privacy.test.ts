@@ -61,9 +61,9 @@ describe('the event log never holds member data', () => {
       pageText: PAGE_TEXT,
       selection: `${MEMBER.name}\t${MEMBER.email}\t${MEMBER.phone}`,
     };
-    expect(await handleMessage({ type: 'log-event', event: careless }, sender, services)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'log-events', events: [careless] }, sender, services)).toEqual({ ok: true });
     const careful = { surface: 'copy', action: 'decided', verdict: 'warn', ...originAndPath(url), justification: `appel à ${MEMBER.email}` };
-    expect(await handleMessage({ type: 'log-event', event: careful }, sender, services)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'log-events', events: [careful] }, sender, services)).toEqual({ ok: true });
     await logEvent(services.db, { time: 1, platform: 'gmail', surface: 'send', action: 'decided', senderDomain: `sl70@acep-cape.ca`, ...originAndPath(url) });
 
     const rows = await services.db.events.toArray();

@@ -80,7 +80,7 @@ describe('log events through the background, three tabs at once', () => {
     const sent: Array<Promise<unknown>> = [];
     for (let i = 0; i < PER_TAB; i++) {
       for (const [t, url] of tabs.entries()) {
-        const message = { type: 'log-event', event: { surface: 'copy', action: 'decided', verdict: 'allow', detail: `tab${t}-${i}` } };
+        const message = { type: 'log-events', events: [{ surface: 'copy', action: 'decided', verdict: 'allow', detail: `tab${t}-${i}` }] };
         sent.push(handleMessage(message, { id: services.runtimeId, url, tab: { url } }, services));
       }
     }

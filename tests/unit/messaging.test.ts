@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContentToBackground, OptionsToBackground, PopupToBackground } from '../../lib/messaging/protocol';
+import { ContentEvent, ContentToBackground, OptionsToBackground, PopupToBackground } from '../../lib/messaging/protocol';
 import { classifySender, familyMatches, type SenderContext } from '../../lib/messaging/sender';
 import { DEFAULT_POLICY } from '../../lib/packs';
 
@@ -8,7 +8,7 @@ const ctx: SenderContext = { runtimeId: 'vigie-id', extensionBase: 'chrome-exten
 describe('message schemas', () => {
   it('accept the messages of each direction', () => {
     expect(ContentToBackground.parse({ type: 'hello', family: 'gmail' })).toEqual({ type: 'hello', family: 'gmail' });
-    expect(ContentToBackground.safeParse({ type: 'log-event', event: { surface: 'export-click', action: 'decided', verdict: 'block' } }).success).toBe(true);
+    expect(ContentToBackground.safeParse({ type: 'log-events', events: [{ surface: 'export-click', action: 'decided', verdict: 'block' }] }).success).toBe(true);
     expect(PopupToBackground.safeParse({ type: 'get-state' }).success).toBe(true);
     expect(OptionsToBackground.safeParse({ type: 'import-grant', token: 'vigie1.abc' }).success).toBe(true);
     expect(OptionsToBackground.safeParse({ type: 'remove-grant' }).success).toBe(true);
@@ -21,10 +21,20 @@ describe('message schemas', () => {
     ['extra field', { type: 'hello', family: 'gmail', grant: 'x' }],
     ['not an object', 'hello'],
     ['null', null],
-    ['event with an invalid verdict', { type: 'log-event', event: { surface: 'copy', action: 'decided', verdict: 'maybe' } }],
-    ['event claiming a grant surface', { type: 'log-event', event: { surface: 'grant', action: 'grant-imported' } }],
+    ['the single-event message, retired for log-events', { type: 'log-event', event: { surface: 'copy', action: 'decided', verdict: 'allow' } }],
+    ['no events', { type: 'log-events', events: [] }],
+    ['more than 500 events', { type: 'log-events', events: Array.from({ length: 501 }, () => ({ surface: 'copy', action: 'decided', verdict: 'allow' })) }],
   ])('content: rejects %s', (_name, message) => {
     expect(ContentToBackground.safeParse(message).success).toBe(false);
+  });
+
+  // Each event of a log-events message is checked on its own in the worker (one bad event must not
+  // lose the others: tests/unit/log-write-queue.test.ts).
+  it.each([
+    ['an invalid verdict', { surface: 'copy', action: 'decided', verdict: 'maybe' }],
+    ['a grant surface', { surface: 'grant', action: 'grant-imported' }],
+  ])('content events: refuses one with %s', (_name, event) => {
+    expect(ContentEvent.safeParse(event).success).toBe(false);
   });
 
   it('lets only the options page import or remove a grant', () => {

@@ -95,7 +95,7 @@ describe('remembered answers in the background', () => {
 
   it("a page's unknown-sender health report names its mailbox as its answer is keyed: the popup's problem goes once that mailbox is answered", async () => {
     const page = content('https://outlook.live.com/mail/0/inbox/id/AAQk?x=1');
-    const report = { type: 'log-event', event: { surface: 'health', action: 'sender-unknown', detail: 'outlook: lookup=sender: x' } };
+    const report = { type: 'log-events', events: [{ surface: 'health', action: 'sender-unknown', detail: 'outlook: lookup=sender: x' }] };
     expect(await send(report, page)).toEqual({ ok: true });
     const stateNow = async () => {
       const reply = await send({ type: 'get-state' }, popup);
