@@ -112,4 +112,21 @@ describe('the options page (French UI)', () => {
     await options.locator('#language').selectOption('auto');
     await waitForText(options, "Journal d’audit");
   });
+
+  test('a corrupt log entry is shown as such in its place on the first page, and kept', async () => {
+    // Written straight into IndexedDB, newest of all: the first page (read and checked by the
+    // worker, sent with the page's state) must mark it, not drop it nor fail the page.
+    const id = await options.evaluate(`(async () => {
+      const db = await new Promise((ok, ko) => { const r = indexedDB.open('vigie'); r.onsuccess = () => ok(r.result); r.onerror = ko; });
+      const id = await new Promise((ok, ko) => { const r = db.transaction('events', 'readwrite').objectStore('events').add({ time: Date.now() + 60000, platform: 'gmail', surface: 'copy', action: 'NOT AN ACTION' }); r.onsuccess = () => ok(r.result); r.onerror = ko; });
+      db.close();
+      return id;
+    })()`);
+    await options.reload();
+    await waitForText(options, `Entrée illisible (n° ${id})\u00a0: elle est conservée telle quelle`);
+    const first = await options.locator('table.log tbody tr').first();
+    assert.equal(await first.getAttribute('class'), 'corrupt');
+    assert.equal(await first.locator('td').nth(2).textContent(), `Entrée illisible (n° ${id})\u00a0: elle est conservée telle quelle`);
+    assert.ok((await readLog(s.browser)).some((e) => e.id === id), 'the entry is still in the log');
+  });
 });
