@@ -22,10 +22,13 @@ export async function mountPage(
   { logPage, firstState }: { logPage?: number; firstState?: Promise<StateReply> } = {},
 ): Promise<void> {
   let early = firstState;
+  let firstPage = logPage;
   const refresh = async (): Promise<void> => {
-    // The first time, the answer to a request the page sent before its code ran, if it did.
-    const state = await loadState(logPage, early);
+    // The first time, the answer to a request the page sent before its code ran, if it did; the
+    // log's first page only then (the page reads the log itself afterwards).
+    const state = await loadState(firstPage, early);
     early = undefined;
+    firstPage = undefined;
     const lang = state?.lang ?? langOf(browser.i18n.getUILanguage());
     document.documentElement.lang = lang;
     document.title = title(lang);
