@@ -43,14 +43,11 @@ export async function seed(page: Page, n: number): Promise<void> {
   await seedLog(page, n);
 }
 
-/** Every stored event's `detail`, in insertion order. */
+/** Every stored event's `detail`, in logging order. */
 async function storedDetails(page: Page): Promise<string[]> {
-  return page.evaluate(`(async () => {
-    const db = await new Promise((ok, ko) => { const r = indexedDB.open('vigie'); r.onsuccess = () => ok(r.result); r.onerror = ko; });
-    const rows = await new Promise((ok) => { const r = db.transaction('events').objectStore('events').getAll(); r.onsuccess = () => ok(r.result); });
-    db.close();
-    return rows.map((r) => r.detail ?? '');
-  })()`);
+  const { storedEventsInPage } = await import('../tests/e2e/log-store.mjs' as string);
+  const events: Array<{ detail?: string }> = await page.evaluate(storedEventsInPage);
+  return events.map((e) => e.detail ?? '');
 }
 
 /** Waits for a condition in the page, checking every animation frame; returns the time it took. */

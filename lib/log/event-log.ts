@@ -1,7 +1,8 @@
-import { z } from 'zod';
 import { EventSchema, type VigieEventInput } from '../core/event';
 import { describeIssues, InvalidDocumentError } from '../core/errors';
-import type { LogDatabase, StoredEvent } from './database';
+import { BLOCK_EVENTS, digestOf, StoredEventSchema, type EventQuery, type LogBlock, type StoredEvent } from './blocks';
+import type { LogDatabase } from './database';
+import { eventChunks, newestFirst, readDigests } from './log-pages';
 import { scrubEvent } from './scrub';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -12,26 +13,45 @@ export interface LogRead {
   skipped: number;
 }
 
-export interface EventQuery {
-  platform?: string;
-  verdict?: StoredEvent['verdict'];
-  /** Inclusive bounds, epoch milliseconds. */
-  from?: number;
-  to?: number;
-}
-
-export const StoredEventSchema = EventSchema.extend({ id: z.number().int().positive() });
+export { StoredEventSchema, type EventQuery };
 
 /** Validates, scrubs and stores one event; throws InvalidDocumentError and stores nothing if it is invalid. */
 export async function logEvent(db: LogDatabase, input: unknown): Promise<number> {
-  return db.events.add(validEvent(input));
+  const [id] = await appendEvents(db, [validEvent(input)]);
+  return id!;
 }
 
 /** Stores many events in one transaction, or none if any is invalid. */
 export async function logEvents(db: LogDatabase, inputs: readonly unknown[]): Promise<number> {
   const events = inputs.map(validEvent);
-  await db.events.bulkAdd(events);
+  await appendEvents(db, events);
   return events.length;
+}
+
+/**
+ * Appends checked events after the newest one, in one transaction: they fill the newest block,
+ * then new ones (database.ts), each event given the next id. Returns their ids. A newest block that
+ * is not readable as a list is left as it is, and the events start a new block.
+ */
+export async function appendEvents(db: LogDatabase, events: ReadonlyArray<Omit<StoredEvent, 'id'>>): Promise<number[]> {
+  if (events.length === 0) return [];
+  return db.transaction('rw', db.blocks, db.digests, async () => {
+    const newest = await db.digests.orderBy(':id').last();
+    let nextId = (newest?.last ?? 0) + 1;
+    let block: LogBlock | undefined = newest && newest.n < BLOCK_EVENTS ? await db.blocks.get(newest.id) : undefined;
+    if (block && !Array.isArray(block.events)) block = undefined;
+    const written: LogBlock[] = block ? [block] : [];
+    let nextBlock = (newest?.id ?? 0) + 1;
+    const ids: number[] = [];
+    for (const event of events) {
+      if (!block || block.events.length >= BLOCK_EVENTS) written.push((block = { id: nextBlock++, events: [] }));
+      ids.push(nextId);
+      block.events.push({ ...event, id: nextId++ });
+    }
+    await db.blocks.bulkPut(written);
+    await db.digests.bulkPut(written.map((b) => digestOf(b)));
+    return ids;
+  });
 }
 
 /** The event as it will be stored: validated, scrubbed, validated again; throws InvalidDocumentError. */
@@ -46,53 +66,75 @@ export function validEvent(input: unknown): Omit<StoredEvent, 'id'> {
 /** The `n` most recent readable events, newest first (insertion order, which follows time). */
 export async function recentEvents(db: LogDatabase, n: number): Promise<LogRead> {
   const read = reader();
-  await db.events
-    .reverse()
-    .until(() => read.events.length >= n)
-    .each((row) => read.add(row));
+  for await (const rows of newestFirst(db)) {
+    for (const row of rows) if (read.events.length < n) read.add(row);
+    if (read.events.length >= n) break;
+  }
   return read.result();
 }
 
-/**
- * Events matching every given criterion, newest first. The most selective index available narrows
- * the read (platform, then verdict, then the time range); the other criteria filter what it returns.
- */
+/** Events matching every given criterion, newest first by time (ties: last logged first). */
 export async function queryEvents(db: LogDatabase, query: EventQuery = {}): Promise<LogRead> {
-  const from = query.from ?? -Infinity;
-  const to = query.to ?? Infinity;
-  const collection =
-    query.platform !== undefined
-      ? db.events.where('platform').equals(query.platform)
-      : query.verdict !== undefined
-        ? db.events.where('verdict').equals(query.verdict)
-        : db.events.where('time').between(from, to, true, true);
-  const read = reader();
-  for (const row of await collection.toArray()) read.add(row);
-  const { events, skipped } = read.result();
-  const matches = events.filter(
-    (e) =>
-      e.time >= from &&
-      e.time <= to &&
-      (query.platform === undefined || e.platform === query.platform) &&
-      (query.verdict === undefined || e.verdict === query.verdict),
-  );
-  return { events: matches.sort((a, b) => b.time - a.time || b.id - a.id), skipped };
+  const events: StoredEvent[] = [];
+  let skipped = 0;
+  for await (const rows of eventChunks(db, query, 5000)) {
+    for (const row of rows) {
+      if (row.ok) events.push(row.event);
+      else skipped++;
+    }
+  }
+  return { events: events.sort((a, b) => b.time - a.time || b.id - a.id), skipped };
 }
 
-/** Rows one retention batch deletes: each batch is its own short transaction, so writers never wait long. */
-export const PURGE_BATCH = 2000;
+/** Events one retention step deletes at most: each step is its own short transaction, so writers never wait long. */
+export const PURGE_BATCH = 2048;
 
-/** Deletes events older than the policy's retention, in bounded batches; returns how many went. */
+/**
+ * Deletes events older than the policy's retention, in bounded steps; returns how many went.
+ * Blocks wholly older go whole, up to `batch` events a step; a block holding both older and newer
+ * events is rewritten with the newer ones, in a step of its own.
+ */
 export async function purgeExpired(db: LogDatabase, retentionDays: number, now: Date, batch = PURGE_BATCH): Promise<number> {
   const cutoff = now.getTime() - retentionDays * DAY_MS;
   let deleted = 0;
-  for (;;) {
-    const ids = await db.events.where('time').below(cutoff).limit(batch).primaryKeys();
-    if (ids.length === 0) return deleted;
-    await db.events.bulkDelete(ids);
-    deleted += ids.length;
-    if (ids.length < batch) return deleted;
+  const digests = await readDigests(db);
+  const newest = digests.at(-1)?.id;
+  const old = digests.filter((d) => d.n > 0 && d.from < cutoff);
+  // The newest block is only ever emptied, never deleted: its digest keeps the last id given.
+  const whole = old.filter((d) => d.to < cutoff && d.id !== newest);
+  for (let i = 0; i < whole.length; ) {
+    const step: number[] = [];
+    let events = 0;
+    while (i < whole.length && (step.length === 0 || events + whole[i]!.n <= batch)) {
+      events += whole[i]!.n;
+      step.push(whole[i++]!.id);
+    }
+    await db.transaction('rw', db.blocks, db.digests, async () => {
+      await db.blocks.bulkDelete(step);
+      await db.digests.bulkDelete(step);
+    });
+    deleted += events;
   }
+  for (const digest of old.filter((d) => !whole.includes(d))) {
+    deleted += await db.transaction('rw', db.blocks, db.digests, async () => {
+      const block = await db.blocks.get(digest.id);
+      if (!block || !Array.isArray(block.events)) return 0;
+      // An event whose time cannot be read is kept: nothing is deleted on a guess.
+      const kept = block.events.filter((e) => !(typeof e?.time === 'number' && e.time < cutoff));
+      const gone = block.events.length - kept.length;
+      const isNewest = block.id === (await db.digests.orderBy(':id').last())?.id;
+      if (kept.length === 0 && !isNewest) {
+        await db.blocks.delete(block.id);
+        await db.digests.delete(block.id);
+      } else if (gone > 0) {
+        const rewritten = { id: block.id, events: kept };
+        await db.blocks.put(rewritten);
+        await db.digests.put(digestOf(rewritten, digest.last));
+      }
+      return gone;
+    });
+  }
+  return deleted;
 }
 
 /** Collects rows that pass the schema and counts those that do not, without throwing. */

@@ -1,72 +1,135 @@
-import type { Collection, InsertType } from 'dexie';
-import type { LogDatabase, StoredEvent } from './database';
-import { StoredEventSchema, type EventQuery } from './event-log';
+import { StoredEventSchema, type BlockDigest, type EventQuery, type LogBlock, type StoredEvent } from './blocks';
+import type { LogDatabase } from './database';
 
 /**
- * The log viewer's reads at 100 000 events: every query is one index range (time last in the
- * key, see database.ts), so its count comes from the index and a page reads only its rows. Rows
- * are checked against the schema only when shown; a corrupt one is shown as such, in its place.
+ * The log's reads at 100 000 events. Events are stored in blocks, in logging order (database.ts);
+ * a query reads the blocks' small digests first, so counts come from their tallies, a page skips
+ * whole blocks without reading them, and only blocks holding matching events are read. Newest
+ * first means last logged first. Rows are checked against the schema only when read; a corrupt
+ * one is shown as such, in its place.
  */
 export type LogRow = { ok: true; event: StoredEvent } | { ok: false; id: number };
 
-type Key = number | Array<string | number>;
-interface Plan {
-  index: string;
-  key: (time: number) => Key;
+/** How a block stands against a query: none of its events match, its tally says how many do, or it must be read to know. */
+type Cover = { kind: 'none' } | { kind: 'tally'; count: number } | { kind: 'read' };
+
+function coverOf(digest: BlockDigest, query: EventQuery): Cover {
+  const from = query.from ?? -Infinity;
+  const to = query.to ?? Infinity;
+  if (digest.n === 0 || digest.to < from || digest.from > to) return { kind: 'none' };
+  if (digest.from < from || digest.to > to) return { kind: 'read' };
+  let count = 0;
+  for (const [key, n] of Object.entries(digest.tally)) {
+    const [platform, verdict] = key.split('\u0001');
+    if (query.platform !== undefined && platform !== query.platform) continue;
+    if (query.verdict !== undefined && verdict !== query.verdict) continue;
+    count += n;
+  }
+  return count === 0 ? { kind: 'none' } : { kind: 'tally', count };
 }
 
-function planOf(query: EventQuery): Plan {
-  const { platform, verdict } = query;
-  if (platform !== undefined && verdict !== undefined) return { index: '[platform+verdict+time]', key: (t) => [platform, verdict, t] };
-  if (platform !== undefined) return { index: '[platform+time]', key: (t) => [platform, t] };
-  if (verdict !== undefined) return { index: '[verdict+time]', key: (t) => [verdict, t] };
-  return { index: 'time', key: (t) => t };
+/** Whether a stored event, as stored (checked or not), matches the query. */
+function matches(raw: unknown, query: EventQuery): boolean {
+  const e = (raw ?? {}) as Partial<StoredEvent>;
+  if (query.platform !== undefined && e.platform !== query.platform) return false;
+  if (query.verdict !== undefined && e.verdict !== query.verdict) return false;
+  if (query.from === undefined && query.to === undefined) return true;
+  return typeof e.time === 'number' && e.time >= (query.from ?? -Infinity) && e.time <= (query.to ?? Infinity);
 }
 
-/** The query's rows, oldest first (time, then insertion order). */
-function range(db: LogDatabase, query: EventQuery): Collection<StoredEvent, number, InsertType<StoredEvent, 'id'>> {
-  const plan = planOf(query);
-  return db.events.where(plan.index).between(plan.key(query.from ?? -Infinity), plan.key(query.to ?? Infinity), true, true);
+/** A block's events that match the query, oldest first; a block that is not even a list reads as its digest's count of corrupt rows. */
+function matching(block: LogBlock | undefined, digest: BlockDigest, query: EventQuery): unknown[] {
+  if (block && Array.isArray(block.events)) return block.events.filter((e) => matches(e, query));
+  return Array.from({ length: digest.n }, () => null);
 }
 
-/** How many events the query matches, counted in the index. */
-export function countEvents(db: LogDatabase, query: EventQuery = {}): Promise<number> {
-  return range(db, query).count();
+/** Every digest, oldest block first. */
+export function readDigests(db: LogDatabase): Promise<BlockDigest[]> {
+  return db.digests.toArray();
 }
 
-/** Rows `offset` to `offset + limit` of the query, newest first. */
-export async function pageEvents(db: LogDatabase, query: EventQuery, offset: number, limit: number): Promise<LogRow[]> {
-  const rows: unknown[] = await range(db, query).reverse().offset(offset).limit(limit).toArray();
-  return rows.map(checkRow);
+/** How many events the query matches: tallies, and the events of the few blocks straddling its time bounds. */
+export async function countEvents(db: LogDatabase, query: EventQuery = {}): Promise<number> {
+  let total = 0;
+  const straddling: BlockDigest[] = [];
+  for (const digest of await readDigests(db)) {
+    const cover = coverOf(digest, query);
+    if (cover.kind === 'tally') total += cover.count;
+    else if (cover.kind === 'read') straddling.push(digest);
+  }
+  const blocks = await db.blocks.bulkGet(straddling.map((d) => d.id));
+  straddling.forEach((d, i) => (total += matching(blocks[i], d, query).length));
+  return total;
 }
 
 /**
- * The query's rows oldest first, about `size` at a time, each chunk read in its own short
- * transaction with one `getAll` over an index range (an offset would make IndexedDB walk a cursor
- * row by row). The next chunk starts after the last time read; the rows sharing that time are read
- * whole, so a cut between two events of the same millisecond loses or repeats none. The next chunk
- * is already being read while the caller works on this one.
+ * Rows `offset` to `offset + limit` of the query, newest first. Whole blocks before the page are
+ * skipped on their tallies; the blocks the page draws from are read together, in one request.
+ */
+export async function pageEvents(db: LogDatabase, query: EventQuery, offset: number, limit: number): Promise<LogRow[]> {
+  const parts: Array<{ digest: BlockDigest; skip: number; take: number; events?: unknown[] }> = [];
+  let skip = offset;
+  let need = limit;
+  const digests = await readDigests(db);
+  for (let i = digests.length - 1; i >= 0 && need > 0; i--) {
+    const digest = digests[i]!;
+    const cover = coverOf(digest, query);
+    if (cover.kind === 'none') continue;
+    // A block straddling the query's time bounds must be read to know how many of its events match.
+    const events = cover.kind === 'read' ? matching(await db.blocks.get(digest.id), digest, query) : undefined;
+    const count = events ? events.length : (cover as { count: number }).count;
+    if (skip >= count) {
+      skip -= count;
+      continue;
+    }
+    const take = Math.min(count - skip, need);
+    parts.push({ digest, skip, take, events });
+    need -= take;
+    skip = 0;
+  }
+  const pending = parts.filter((p) => !p.events);
+  const blocks = await db.blocks.bulkGet(pending.map((p) => p.digest.id));
+  pending.forEach((p, i) => (p.events = matching(blocks[i], p.digest, query)));
+  return parts.flatMap((p) => p.events!.reverse().slice(p.skip, p.skip + p.take).map(checkRow));
+}
+
+/**
+ * The query's rows oldest first, about `size` at a time: the blocks holding them are read a few
+ * at a time, each group in one request, and the next group is already being read while the caller
+ * works on this one.
  */
 export async function* eventChunks(db: LogDatabase, query: EventQuery, size: number): AsyncGenerator<LogRow[]> {
-  const to = query.to ?? Infinity;
-  const plan = planOf(query);
-  const read = (from: number, inclusive: boolean): Promise<Array<Partial<StoredEvent>>> =>
-    db.events.where(plan.index).between(plan.key(from), plan.key(to), inclusive, true).limit(size).toArray();
-  let next = read(query.from ?? -Infinity, true);
-  for (;;) {
-    const rows = await next;
-    if (rows.length < size) {
-      if (rows.length > 0) yield rows.map(checkRow);
-      return;
+  const groups: BlockDigest[][] = [[]];
+  let inGroup = 0;
+  for (const digest of await readDigests(db)) {
+    const cover = coverOf(digest, query);
+    if (cover.kind === 'none') continue;
+    if (inGroup >= size) {
+      groups.push([]);
+      inGroup = 0;
     }
-    const last = rows[rows.length - 1]!.time!;
-    const tied: Promise<Array<Partial<StoredEvent>>> = db.events.where(plan.index).equals(plan.key(last)).toArray();
-    next = last >= to ? Promise.resolve([]) : read(last, false);
-    yield [...rows.filter((r) => r.time !== last), ...(await tied)].map(checkRow);
+    groups[groups.length - 1]!.push(digest);
+    inGroup += cover.kind === 'tally' ? cover.count : digest.n;
+  }
+  const read = (group: BlockDigest[]) => db.blocks.bulkGet(group.map((d) => d.id));
+  let next = read(groups[0]!);
+  for (let g = 0; g < groups.length; g++) {
+    const blocks = await next;
+    if (g + 1 < groups.length) next = read(groups[g + 1]!);
+    const rows = groups[g]!.flatMap((d, i) => matching(blocks[i], d, query)).map(checkRow);
+    if (rows.length > 0) yield rows;
   }
 }
 
-function checkRow(row: unknown): LogRow {
+/** Every stored event, as stored (unchecked), newest first, a block at a time. */
+export async function* newestFirst(db: LogDatabase): AsyncGenerator<unknown[]> {
+  const digests = await readDigests(db);
+  for (let i = digests.length - 1; i >= 0; i--) {
+    if (digests[i]!.n > 0) yield matching(await db.blocks.get(digests[i]!.id), digests[i]!, {}).reverse();
+  }
+}
+
+export function checkRow(row: unknown): LogRow {
   const parsed = StoredEventSchema.safeParse(row);
   if (parsed.success) return { ok: true, event: parsed.data };
   const id = (row as { id?: unknown } | null)?.id;

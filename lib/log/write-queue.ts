@@ -1,10 +1,10 @@
 import type { LogDatabase, StoredEvent } from './database';
-import { validEvent } from './event-log';
+import { appendEvents, validEvent } from './event-log';
 
 /**
  * The background's log writes, batched: each `log-events` message takes its place in the queue as
  * it arrives (synchronously, before anything is awaited), and everything ready is stored with one
- * `bulkAdd` per task, in arrival order — so events keep the order their tab sent them in.
+ * append per task (one transaction), in arrival order — so events keep the order their tab sent them in.
  * A message is answered only once its event is committed: the pending reply keeps the worker
  * alive until then, so nothing queued is lost when the browser stops an idle worker.
  */
@@ -92,7 +92,7 @@ export class LogWriteQueue {
     this.flushing = true;
     try {
       const events = batch.flatMap((s) => s.events!);
-      if (events.length > 0) await this.db.events.bulkAdd(events);
+      await appendEvents(this.db, events);
       for (const s of batch) {
         if (s.refused === undefined) s.done!();
         else s.failed!(s.refused);

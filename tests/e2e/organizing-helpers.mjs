@@ -14,6 +14,9 @@ import { openFixture, poll } from './extension.mjs';
 import { ROUTES } from './routes.mjs';
 import { ORGANIZING_ROUTES } from './routes-organizing.mjs';
 import { ROOT, startFixtureServer } from './server.mjs';
+import { readEvents } from './log-store.mjs';
+
+export { readEvents };
 
 /**
  * Chromium in `lang` whose downloads go, without a prompt, to a folder the test can list (`routes`
@@ -93,24 +96,6 @@ export function warnOnExport(policy) {
   return policy;
 }
 
-/** Every event the extension logged, oldest first (read straight from IndexedDB). */
-export async function readEvents(browser) {
-  return browser.serviceWorker.evaluate(async () => {
-    const db = await new Promise((ok, ko) => {
-      const req = indexedDB.open('vigie');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    if (!db.objectStoreNames.contains('events')) return [];
-    const all = await new Promise((ok, ko) => {
-      const req = db.transaction('events').objectStore('events').getAll();
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    db.close();
-    return all;
-  });
-}
 
 export async function waitForEvent(browser, test, { since = 0, timeout = 8_000, what = 'an event' } = {}) {
   return poll(async () => (await readEvents(browser)).find((e) => e.time >= since && test(e)), { timeout, what });

@@ -11,6 +11,7 @@ import { DEMO_HOLDER, demoGrantToken } from '../../scripts/make-demo-docs.ts';
 import { openExtensionPage, poll, waitForText } from './extension.mjs';
 import { startFixtureServer } from './server.mjs';
 import { launchManagedBrowser, readLog, seedPlatformEvents } from './sync-helpers.mjs';
+import { appendStoredInPage, BLOCK_EVENTS } from './log-store.mjs';
 
 /** The log table's rows as [platform, event] pairs. */
 async function tableRows(page) {
@@ -116,12 +117,10 @@ describe('the options page (French UI)', () => {
   test('a corrupt log entry is shown as such in its place on the first page, and kept', async () => {
     // Written straight into IndexedDB, newest of all: the first page (read and checked by the
     // worker, sent with the page's state) must mark it, not drop it nor fail the page.
-    const id = await options.evaluate(`(async () => {
-      const db = await new Promise((ok, ko) => { const r = indexedDB.open('vigie'); r.onsuccess = () => ok(r.result); r.onerror = ko; });
-      const id = await new Promise((ok, ko) => { const r = db.transaction('events', 'readwrite').objectStore('events').add({ time: Date.now() + 60000, platform: 'gmail', surface: 'copy', action: 'NOT AN ACTION' }); r.onsuccess = () => ok(r.result); r.onerror = ko; });
-      db.close();
-      return id;
-    })()`);
+    const [id] = await options.evaluate(appendStoredInPage, {
+      events: [{ time: Date.now() + 60000, platform: 'gmail', surface: 'copy', action: 'NOT AN ACTION' }],
+      blockEvents: BLOCK_EVENTS,
+    });
     await options.reload();
     await waitForText(options, `Entrée illisible (n° ${id})\u00a0: elle est conservée telle quelle`);
     const first = await options.locator('table.log tbody tr').first();

@@ -3,6 +3,7 @@
  * `n` events seeded straight into the extension's IndexedDB, and a Gmail quoted thread of a given
  * size. Both are made up: no member data.
  */
+import { appendStoredInPage, BLOCK_EVENTS } from './log-store.mjs';
 
 /** Log events the seed writes: platforms and verdicts in turn, over the 30 days before `end`. */
 export const SEED_PLATFORMS = ['action-network', 'gmail', 'outlook', 'action-builder'];
@@ -11,30 +12,23 @@ export const SEED_DAYS = 30;
 
 /**
  * Replaces the log with `n` events, oldest first, event i at `start + i·span/n`, on an extension
- * page (same origin as the log). Returns the first and last event's times.
+ * page (same origin as the log), stored as the extension stores them (log-store.mjs). Returns the
+ * first and last event's times.
  */
 export async function seedLog(page, n) {
-  // A string, not a function: the bench's TypeScript helpers (`__name`) do not exist in the page.
+  // A string, not a function: it carries the storing function's own source into the page.
   return page.evaluate(`(async (count) => {
-    const db = await new Promise((ok, ko) => { const r = indexedDB.open('vigie'); r.onsuccess = () => ok(r.result); r.onerror = ko; });
+    const append = ${appendStoredInPage.toString()};
     const platforms = ${JSON.stringify(SEED_PLATFORMS)};
     const verdicts = ${JSON.stringify(SEED_VERDICTS)};
     const span = ${SEED_DAYS} * 86400000;
     const start = Date.now() - span;
     const time = (i) => start + Math.floor((i * span) / count);
-    const done = (tx) => new Promise((ok, ko) => { tx.oncomplete = ok; tx.onerror = ko; });
-    let tx = db.transaction('events', 'readwrite');
-    tx.objectStore('events').clear();
-    await done(tx);
-    for (let from = 0; from < count; from += 10000) {
-      tx = db.transaction('events', 'readwrite');
-      const store = tx.objectStore('events');
-      for (let i = from; i < Math.min(count, from + 10000); i++) {
-        store.add({ time: time(i), platform: platforms[i % 4], surface: 'copy', action: 'decided', verdict: verdicts[(i >> 2) % 4], ruleIds: ['copy-member-data'], clauses: ['7.2'], findings: [], origin: 'https://actionnetwork.org', path: '/reports/x/manage', detail: 'seed-' + i, counts: { emails: 3, phones: 2, rows: 5 }, policyId: 'acep-member-data', policyVersion: 1 });
-      }
-      await done(tx);
+    const events = [];
+    for (let i = 0; i < count; i++) {
+      events.push({ time: time(i), platform: platforms[i % 4], surface: 'copy', action: 'decided', verdict: verdicts[(i >> 2) % 4], ruleIds: ['copy-member-data'], clauses: ['7.2'], findings: [], origin: 'https://actionnetwork.org', path: '/reports/x/manage', detail: 'seed-' + i, counts: { emails: 3, phones: 2, rows: 5 }, policyId: 'acep-member-data', policyVersion: 1 });
     }
-    db.close();
+    await append({ events, replace: true, blockEvents: ${BLOCK_EVENTS} });
     return { first: time(0), last: time(count - 1) };
   })(${n})`);
 }

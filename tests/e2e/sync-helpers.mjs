@@ -22,6 +22,7 @@ import { openFixture, poll } from './extension.mjs';
 import { PAGES } from './routes.mjs';
 import { POLICY_HOST } from './routes-sync.mjs';
 import { ROOT } from './server.mjs';
+import { readEvents } from './log-store.mjs';
 
 export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
 
@@ -212,22 +213,7 @@ export async function contextOnPage(page) {
 
 /** Every event the extension logged, newest first (read straight from its IndexedDB). */
 export async function readLog(browser) {
-  const all = await browser.serviceWorker.evaluate(async () => {
-    const db = await new Promise((ok, ko) => {
-      const req = indexedDB.open('vigie');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    if (!db.objectStoreNames.contains('events')) return [];
-    const rows = await new Promise((ok, ko) => {
-      const req = db.transaction('events').objectStore('events').getAll();
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    db.close();
-    return rows;
-  });
-  return all.reverse();
+  return (await readEvents(browser)).reverse();
 }
 
 export async function waitForLog(browser, test, { timeout = 10_000, what = 'an event in the log' } = {}) {

@@ -9,6 +9,9 @@ import { importGrantViaOptions, openFixture, poll } from './extension.mjs';
 import { ROUTES } from './routes.mjs';
 import { WEBMAIL_ROUTES, webmailUrl } from './routes-webmail.mjs';
 import { startFixtureServer } from './server.mjs';
+import { readEvents } from './log-store.mjs';
+
+export { readEvents };
 
 export const BLOCK = '[data-vigie-signature]';
 
@@ -32,24 +35,6 @@ export async function startWebmailBrowser(lang) {
   };
 }
 
-/** Every event the extension logged, oldest first (read straight from IndexedDB). */
-export async function readEvents(browser) {
-  return browser.serviceWorker.evaluate(async () => {
-    const db = await new Promise((ok, ko) => {
-      const req = indexedDB.open('vigie');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    if (!db.objectStoreNames.contains('events')) return [];
-    const all = await new Promise((ok, ko) => {
-      const req = db.transaction('events').objectStore('events').getAll();
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    db.close();
-    return all;
-  });
-}
 
 /** Waits for a logged event matching `test`, among those logged after `since` (ms). */
 export async function waitForEvent(browser, test, { since = 0, timeout = 5_000, what = 'an event' } = {}) {

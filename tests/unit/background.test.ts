@@ -15,6 +15,7 @@ import type { Services } from '../../lib/state/services';
 import { loadSettings, saveSettings } from '../../lib/state/settings';
 import { KEYS } from '../../lib/state/storage';
 import { trustedKeys } from '../../lib/state/trust';
+import { storedCount, storeRaw } from './helpers';
 
 const demoKey = JSON.parse(readFileSync('demo/demo-keypair.json', 'utf8')) as KeyPairFile;
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -81,7 +82,7 @@ describe('hello', () => {
       gmail: { time: NOW.getTime(), origin: 'https://mail.google.com' },
       'action-network': { time: NOW.getTime(), origin: 'https://actionnetwork.org' },
     });
-    expect(await services.db.events.count()).toBe(0);
+    expect(await storedCount(services.db)).toBe(0);
   });
 
   it('is refused from a page of another family, an unguarded host, or an extension page', async () => {
@@ -179,11 +180,11 @@ describe('get-state', () => {
 
   it('marks a corrupt row of the first page as such, in its place, and keeps it', async () => {
     await ask({ type: 'import-grant', token: await grantToken() }, options());
-    const corrupt = await services.db.events.add({ time: Date.now() + 1000, platform: 'gmail', surface: 'copy', action: 'NOT an action' } as never);
+    const corrupt = await storeRaw(services.db, { time: Date.now() + 1000, platform: 'gmail', surface: 'copy', action: 'NOT an action' } as never);
     const reply = await ask({ type: 'get-state', logPage: 5 }, options());
     if (!reply.ok) throw new Error('get-state refused');
     expect(reply.state.logPage).toEqual([{ ok: false, id: corrupt }, { ok: true, event: expect.objectContaining({ action: 'grant-imported' }) }]);
-    expect(await services.db.events.count()).toBe(2);
+    expect(await storedCount(services.db)).toBe(2);
   });
 });
 
@@ -265,18 +266,18 @@ describe('settings', () => {
 describe('lifecycle', () => {
   it('schedules the daily purge once and purges by the policy retention', async () => {
     const old = NOW.getTime() - (DEFAULT_POLICY.log.retentionDays + 1) * 24 * 60 * 60 * 1000;
-    await services.db.events.add({ time: old, platform: 'gmail', surface: 'send', action: 'decided', ruleIds: [], clauses: [], findings: [] } as never);
+    await storeRaw(services.db, { time: old, platform: 'gmail', surface: 'send', action: 'decided', ruleIds: [], clauses: [], findings: [] } as never);
     await onStart(services);
     await onStart(services);
     expect([...alarms]).toEqual([
       [RETENTION_ALARM, { delayInMinutes: 1440, periodInMinutes: 1440 }],
       [SYNC_ALARM, { delayInMinutes: DEFAULT_POLICY.sync.refreshMinutes, periodInMinutes: DEFAULT_POLICY.sync.refreshMinutes }],
     ]);
-    expect(await services.db.events.count()).toBe(0);
-    await services.db.events.add({ time: old, platform: 'gmail', surface: 'send', action: 'decided', ruleIds: [], clauses: [], findings: [] } as never);
+    expect(await storedCount(services.db)).toBe(0);
+    await storeRaw(services.db, { time: old, platform: 'gmail', surface: 'send', action: 'decided', ruleIds: [], clauses: [], findings: [] } as never);
     await onAlarm('something-else', services);
-    expect(await services.db.events.count()).toBe(1);
+    expect(await storedCount(services.db)).toBe(1);
     await onAlarm(RETENTION_ALARM, services);
-    expect(await services.db.events.count()).toBe(0);
+    expect(await storedCount(services.db)).toBe(0);
   });
 });

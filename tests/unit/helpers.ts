@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openLogDatabase } from '../../lib/log/database';
+import { openLogDatabase, type LogDatabase, type StoredEvent } from '../../lib/log/database';
+import { appendEvents } from '../../lib/log/event-log';
 import type { Services } from '../../lib/state/services';
 import { readFileSync } from 'node:fs';
 import type { Grant } from '../../lib/core/grant';
@@ -42,4 +43,20 @@ export function fakeServices(now: () => Date = () => new Date()): Services {
     alarms: { get: async () => undefined, create: () => undefined },
     now,
   };
+}
+
+/** Every stored event, as stored (unchecked), in logging order. */
+export async function storedEvents(db: LogDatabase): Promise<StoredEvent[]> {
+  return (await db.blocks.toArray()).flatMap((b) => b.events);
+}
+
+/** How many events are stored, corrupt ones included. */
+export async function storedCount(db: LogDatabase): Promise<number> {
+  return (await storedEvents(db)).length;
+}
+
+/** Stores an event as it is, without the checks (a corrupt row, an old one); returns its id. */
+export async function storeRaw(db: LogDatabase, raw: object): Promise<number> {
+  const [id] = await appendEvents(db, [raw as never]);
+  return id!;
 }

@@ -4,7 +4,7 @@ import { LogOutbox } from '../../lib/guard/log-outbox';
 import type { AnyReply } from '../../lib/messaging/protocol';
 import { handleMessage } from '../../lib/state/handle-message';
 import type { Services } from '../../lib/state/services';
-import { fakeServices } from './helpers';
+import { fakeServices, storedCount, storedEvents } from './helpers';
 
 const copy = (detail: string) => ({ surface: 'copy', action: 'decided', verdict: 'allow', ruleIds: [], clauses: [], findings: [], detail });
 
@@ -62,7 +62,7 @@ describe('log-events through the background', () => {
 
   it('stores a batch in order, stamped with the time, the platform and the policy', async () => {
     expect(await send({ type: 'log-events', events: [copy('1'), copy('2'), copy('3')] })).toEqual({ ok: true });
-    const rows = await services.db.events.orderBy('id').toArray();
+    const rows = await storedEvents(services.db);
     expect(rows.map((r) => [r.detail, r.platform, r.time])).toEqual(['1', '2', '3'].map((d) => [d, 'action-network', Date.parse('2026-03-01T12:00:00Z')]));
     expect(rows.every((r) => r.policyId && r.policyVersion)).toBe(true);
   });
@@ -70,12 +70,12 @@ describe('log-events through the background', () => {
   it('an event a content script may not log is refused alone; the others are kept', async () => {
     const forged = { surface: 'grant', action: 'grant-imported' };
     expect(await send({ type: 'log-events', events: [copy('1'), forged, copy('2')] })).toEqual({ ok: false, error: 'not-stored' });
-    expect((await services.db.events.orderBy('id').toArray()).map((r) => r.detail)).toEqual(['1', '2']);
+    expect((await storedEvents(services.db)).map((r) => r.detail)).toEqual(['1', '2']);
   });
 
   it('refuses an empty batch and one over 500 events', async () => {
     expect(await send({ type: 'log-events', events: [] })).toEqual({ ok: false, error: 'bad-message' });
     expect(await send({ type: 'log-events', events: Array.from({ length: 501 }, (_, i) => copy(`${i}`)) })).toEqual({ ok: false, error: 'bad-message' });
-    expect(await services.db.events.count()).toBe(0);
+    expect(await storedCount(services.db)).toBe(0);
   });
 });

@@ -2,9 +2,11 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VigieEventInput } from '../../lib/core/event';
+import { BLOCK_EVENTS, digestOf } from '../../lib/log/blocks';
 import { LOG_SCHEMA, openLogDatabase, type LogDatabase } from '../../lib/log/database';
 import { logEvents, purgeExpired, queryEvents } from '../../lib/log/event-log';
 import { countEvents, eventChunks, pageEvents, type LogRow } from '../../lib/log/log-pages';
+import { storedEvents } from './helpers';
 
 const T0 = Date.parse('2026-03-01T12:00:00Z');
 const PLATFORMS = ['action-network', 'gmail', 'outlook'] as const;
@@ -53,7 +55,9 @@ describe('log pages: the same rows as the whole-log query, a page at a time', ()
   it('shows a corrupt row as such, in its place, without losing the rows around it', async () => {
     const [first] = await pageEvents(db, {}, 0, 1);
     const id = first!.ok ? first!.event.id : 0;
-    await db.events.update(id, { surface: 'no such surface' as never });
+    const block = (await db.blocks.toArray()).find((b) => b.events.some((e) => e.id === id))!;
+    block.events = block.events.map((e) => (e.id === id ? { ...e, surface: 'no such surface' as never } : e));
+    await db.blocks.put(block);
     const page = await pageEvents(db, {}, 0, 3);
     expect(page.map((r) => r.ok)).toEqual([false, true, true]);
     expect(page[0]).toEqual({ ok: false, id });
@@ -74,19 +78,112 @@ describe('retention pruning', () => {
   });
 });
 
+describe('blocks', () => {
+  it('fills blocks of BLOCK_EVENTS in logging order, one id after the other, with digests that add up', async () => {
+    const blocks = await db.blocks.toArray();
+    const digests = await db.digests.toArray();
+    expect(blocks.map((b) => b.events.length)).toEqual([256, 44]);
+    expect(blocks.flatMap((b) => b.events.map((e) => e.id))).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    expect(digests.map((d) => [d.n, d.last])).toEqual([[256, 256], [44, 300]]);
+    expect(digests[0]!.from).toBe(T0);
+    expect(digests[1]!.to).toBe(T0 + 99_000);
+    expect(Object.values(digests[0]!.tally).reduce((a, b) => a + b)).toBe(256);
+    // Appending one event rewrites only the newest block.
+    await logEvents(db, [event(300)]);
+    expect((await db.digests.toArray()).map((d) => d.n)).toEqual([256, 45]);
+  });
+
+  it('a block that is not a list any more is shown as that many corrupt rows and kept; new events start a new block', async () => {
+    await db.blocks.put({ id: 2, events: 'garbage' as never });
+    const page = await pageEvents(db, {}, 0, 50);
+    expect(page.slice(0, 44).every((r) => !r.ok)).toBe(true);
+    expect(page[44]).toMatchObject({ ok: true, event: { id: 256 } });
+    expect(await countEvents(db)).toBe(300);
+    await logEvents(db, [event(300)]);
+    expect((await db.blocks.toArray()).map((b) => b.id)).toEqual([1, 2, 3]);
+    expect(ids(await pageEvents(db, {}, 0, 1))).toEqual([301]);
+  });
+
+  it('emptying the newest block by retention keeps the ids going', async () => {
+    expect(await purgeExpired(db, 1, new Date(T0 + 10 * 86_400_000))).toBe(300);
+    expect(await countEvents(db)).toBe(0);
+    await logEvents(db, [event(0)]);
+    expect(ids(await pageEvents(db, {}, 0, 5))).toEqual([301]);
+  });
+
+  it('keeps, on retention, an event whose time cannot be read', async () => {
+    const block = (await db.blocks.get(1))!;
+    block.events[3] = { ...block.events[3]!, time: 'yesterday' as never };
+    await db.blocks.put(block);
+    await db.digests.put(digestOf(block));
+    expect(await purgeExpired(db, 1, new Date(T0 + 10 * 86_400_000))).toBe(299);
+    expect((await storedEvents(db)).map((e) => e.id)).toEqual([4]);
+  });
+});
+
 describe('schema upgrade', () => {
-  it('opens a version 1 log as version 2, keeping every event and indexing it for the filters', async () => {
+  it('opens a version 2 log (one record per event) as blocks, keeping every event, its id and its order, corrupt ones included', async () => {
+    const old = new Dexie('vigie-v2', { indexedDB: factory, IDBKeyRange });
+    old.version(1).stores(LOG_SCHEMA[0] as Record<string, string>);
+    old.version(2).stores(LOG_SCHEMA[1] as Record<string, string>);
+    const rows = Array.from({ length: 600 }, (_, i) => ({ ...event(i), ruleIds: [], clauses: [], findings: [] }));
+    rows[10] = { ...rows[10]!, action: 'NOT an action' };
+    await old.table('events').bulkAdd(rows);
+    await old.table('events').bulkDelete([1, 2]);
+    old.close();
+
+    const upgraded = openLogDatabase('vigie-v2', { indexedDB: factory, IDBKeyRange });
+    await upgraded.open();
+    expect(upgraded.verno).toBe(4);
+    expect(upgraded.tables.map((t) => t.name).sort()).toEqual(['blocks', 'digests']);
+    expect(await countEvents(upgraded)).toBe(598);
+    expect(await countEvents(upgraded, { platform: 'gmail', verdict: 'warn' })).toBe(67);
+    expect(ids(await pageEvents(upgraded, { platform: 'gmail' }, 0, 3))).toEqual([599, 596, 593]);
+    expect((await pageEvents(upgraded, {}, 589, 1))[0]).toEqual({ ok: false, id: 11 });
+    // New events follow the last id the old log gave.
+    await logEvents(upgraded, [event(600)]);
+    expect(ids(await pageEvents(upgraded, {}, 0, 1))).toEqual([601]);
+    upgraded.close();
+  });
+
+  it('opens a version 1 log too', async () => {
     const old = new Dexie('vigie-v1', { indexedDB: factory, IDBKeyRange });
-    old.version(1).stores(LOG_SCHEMA[0]!);
+    old.version(1).stores(LOG_SCHEMA[0] as Record<string, string>);
     await old.table('events').bulkAdd(Array.from({ length: 30 }, (_, i) => ({ ...event(i), ruleIds: [], clauses: [], findings: [] })));
     old.close();
 
     const upgraded = openLogDatabase('vigie-v1', { indexedDB: factory, IDBKeyRange });
-    await upgraded.open();
-    expect(upgraded.verno).toBe(2);
     expect(await countEvents(upgraded)).toBe(30);
-    expect(await countEvents(upgraded, { platform: 'gmail', verdict: 'warn' })).toBe(3);
     expect(ids(await pageEvents(upgraded, { platform: 'gmail' }, 0, 3))).toEqual([29, 26, 23]);
     upgraded.close();
+  });
+});
+
+describe('the e2e tests’ own log helpers (tests/e2e/log-store.mjs)', () => {
+  it('use the same block size as the extension', async () => {
+    const e2e = await import('../e2e/log-store.mjs' as string);
+    expect(e2e.BLOCK_EVENTS).toBe(BLOCK_EVENTS);
+  });
+
+  it('write what the extension reads, and read what it writes', async () => {
+    const e2e = await import('../e2e/log-store.mjs' as string);
+    const saved = globalThis.indexedDB;
+    globalThis.indexedDB = factory as never;
+    try {
+      db.close();
+      const ids: number[] = await e2e.appendStoredInPage({ events: [event(300), { ...event(301), action: 'NOT AN ACTION' }], blockEvents: BLOCK_EVENTS });
+      expect(ids).toEqual([301, 302]);
+      await db.open();
+      expect(await pageEvents(db, {}, 0, 3)).toEqual([{ ok: false, id: 302 }, { ok: true, event: expect.objectContaining({ id: 301 }) }, { ok: true, event: expect.objectContaining({ id: 300 }) }]);
+      expect(await countEvents(db, { platform: 'gmail' })).toBe(101);
+      await logEvents(db, [event(302)]);
+      db.close();
+      expect((await e2e.storedEventsInPage()).map((e: { id: number }) => e.id)).toEqual(Array.from({ length: 303 }, (_, i) => i + 1));
+      await e2e.appendStoredInPage({ events: [event(0)], replace: true, blockEvents: BLOCK_EVENTS });
+      await db.open();
+      expect(await countEvents(db)).toBe(1);
+    } finally {
+      globalThis.indexedDB = saved;
+    }
   });
 });

@@ -5,7 +5,7 @@ import { logEvent } from '../../lib/log/event-log';
 import { scrubText } from '../../lib/log/scrub';
 import { handleMessage } from '../../lib/state/handle-message';
 import type { Services } from '../../lib/state/services';
-import { fakeServices } from './helpers';
+import { fakeServices, storedEvents } from './helpers';
 
 describe('originAndPath', () => {
   it.each([
@@ -66,7 +66,7 @@ describe('the event log never holds member data', () => {
     expect(await handleMessage({ type: 'log-events', events: [careful] }, sender, services)).toEqual({ ok: true });
     await logEvent(services.db, { time: 1, platform: 'gmail', surface: 'send', action: 'decided', senderDomain: `sl70@acep-cape.ca`, ...originAndPath(url) });
 
-    const rows = await services.db.events.toArray();
+    const rows = await storedEvents(services.db);
     expect(rows).toHaveLength(3);
     expect(rows[0]).toMatchObject({ platform: 'action-network', origin: 'https://actionnetwork.org', path: '/people/[email]/edit' });
     expect(rows[2]).toMatchObject({ senderDomain: 'acep-cape.ca' });
@@ -88,7 +88,7 @@ describe('the event log never holds member data', () => {
     const sender = { id: services.runtimeId, url: `${services.extensionBase}options.html` };
     const reply = await handleMessage({ type: 'import-grant', token: toToken(await signDocument('grant', grant, key)) }, sender, services);
     expect(reply).toEqual({ ok: true, holder: 'Jeanne Tremblay' });
-    const stored = JSON.stringify(await services.db.events.toArray()).toLowerCase();
+    const stored = JSON.stringify(await storedEvents(services.db)).toLowerCase();
     expect(stored).toContain('grant-imported');
     expect(stored).not.toContain('tremblay');
     expect(stored).not.toContain('example.org');

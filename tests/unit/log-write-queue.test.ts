@@ -6,19 +6,19 @@ import { openLogDatabase, type LogDatabase } from '../../lib/log/database';
 import { LogWriteQueue } from '../../lib/log/write-queue';
 import { handleMessage } from '../../lib/state/handle-message';
 import type { Services } from '../../lib/state/services';
-import { fakeServices } from './helpers';
+import { fakeServices, storedCount, storedEvents } from './helpers';
 
 const event = (detail: string) => ({ time: Date.parse('2026-03-01T12:00:00Z'), platform: 'gmail', surface: 'send', action: 'decided', verdict: 'allow', detail });
 
-/** A database whose bulkAdd calls are counted. */
+/** A database whose appends (one digest write each) are counted. */
 function countedDb(): { db: LogDatabase; batches: number[] } {
   const db = openLogDatabase('vigie', { indexedDB: new IDBFactory(), IDBKeyRange });
   const batches: number[] = [];
-  const bulkAdd = db.events.bulkAdd.bind(db.events);
-  db.events.bulkAdd = ((items: unknown[], ...rest: unknown[]) => {
+  const bulkPut = db.digests.bulkPut.bind(db.digests);
+  db.digests.bulkPut = ((items: unknown[], ...rest: unknown[]) => {
     batches.push(items.length);
-    return (bulkAdd as (...a: unknown[]) => unknown)(items, ...rest);
-  }) as typeof db.events.bulkAdd;
+    return (bulkPut as (...a: unknown[]) => unknown)(items, ...rest);
+  }) as typeof db.digests.bulkPut;
   return { db, batches };
 }
 
@@ -30,7 +30,7 @@ describe('LogWriteQueue', () => {
     // Filled in reverse: the log still follows the order the places were taken in.
     const stored = [...tickets].reverse().map((t, i) => t.store(event(`e${49 - i}`)));
     await Promise.all(stored);
-    const rows = await db.events.orderBy('id').toArray();
+    const rows = await storedEvents(db);
     expect(rows.map((r) => r.detail)).toEqual(Array.from({ length: 50 }, (_, i) => `e${i}`));
     expect(batches.length).toBeLessThan(5);
     expect(queue.pending).toBe(0);
@@ -45,7 +45,7 @@ describe('LogWriteQueue', () => {
     await expect(c!.store({ ...event('c'), verdict: 'maybe' })).rejects.toBeInstanceOf(InvalidDocumentError);
     await a!.store(event('a'));
     await later;
-    expect((await db.events.orderBy('id').toArray()).map((r) => r.detail)).toEqual(['a', 'd']);
+    expect((await storedEvents(db)).map((r) => r.detail)).toEqual(['a', 'd']);
   });
 
   it('a place still waiting holds back the events after it, not forever: until it is filled or released', async () => {
@@ -61,7 +61,7 @@ describe('LogWriteQueue', () => {
     expect(secondDone).toBe(false);
     first.release();
     await second;
-    expect(await db.events.count()).toBe(1);
+    expect(await storedCount(db)).toBe(1);
   });
 });
 
@@ -85,7 +85,7 @@ describe('log events through the background, three tabs at once', () => {
       }
     }
     expect(new Set((await Promise.all(sent)).map((r) => JSON.stringify(r)))).toEqual(new Set(['{"ok":true}']));
-    const rows = await db.events.orderBy('id').toArray();
+    const rows = await storedEvents(db);
     expect(rows).toHaveLength(PER_TAB * tabs.length);
     for (const t of tabs.keys()) {
       const mine = rows.map((r) => r.detail!).filter((d) => d.startsWith(`tab${t}-`));

@@ -4,6 +4,7 @@ import { InvalidDocumentError } from '../../lib/core/errors';
 import type { VigieEventInput } from '../../lib/core/event';
 import { openLogDatabase, type LogDatabase } from '../../lib/log/database';
 import { logEvent, logEvents, purgeExpired, queryEvents, recentEvents } from '../../lib/log/event-log';
+import { storedCount, storedEvents, storeRaw } from './helpers';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -20,19 +21,20 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('event log schema', () => {
-  it('is version 2 with an auto-increment id and only the queried indexes', () => {
-    expect(db.verno).toBe(2);
-    const schema = db.events.schema;
-    expect(schema.primKey.auto).toBe(true);
-    expect(schema.primKey.name).toBe('id');
-    expect(schema.indexes.map((i) => i.name).sort()).toEqual(['[platform+time]', '[platform+verdict+time]', '[verdict+time]', 'platform', 'time', 'verdict']);
+  it('is version 4: blocks of events and their digests, keyed by block number, with no other index', () => {
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['blocks', 'digests']);
+    for (const table of db.tables) {
+      expect(table.schema.primKey.name).toBe('id');
+      expect(table.schema.indexes).toEqual([]);
+    }
   });
 });
 
 describe('logEvent', () => {
   it('stores a valid event with the schema defaults', async () => {
     const id = await logEvent(db, event());
-    const row = await db.events.get(id);
+    const row = (await storedEvents(db)).find((e) => e.id === id);
     expect(row).toMatchObject({ id, platform: 'action-network', verdict: 'block', ruleIds: [], clauses: [], findings: [] });
   });
 
@@ -40,13 +42,13 @@ describe('logEvent', () => {
     await expect(logEvent(db, event({ action: 'Not An Action' }))).rejects.toBeInstanceOf(InvalidDocumentError);
     await expect(logEvent(db, { ...event(), time: -1 })).rejects.toBeInstanceOf(InvalidDocumentError);
     await expect(logEvent(db, 'not an event')).rejects.toBeInstanceOf(InvalidDocumentError);
-    expect(await db.events.count()).toBe(0);
+    expect(await storedCount(db)).toBe(0);
   });
 
   it('stores a bulk in one go, or nothing when one event is invalid', async () => {
     expect(await logEvents(db, [event(), event({ verdict: 'warn' })])).toBe(2);
     await expect(logEvents(db, [event(), event({ surface: 'nonsense' as never })])).rejects.toBeInstanceOf(InvalidDocumentError);
-    expect(await db.events.count()).toBe(2);
+    expect(await storedCount(db)).toBe(2);
   });
 });
 
@@ -92,8 +94,8 @@ describe('corrupt rows', () => {
   it('are skipped and counted by every reader, and left in place', async () => {
     await logEvent(db, event({ time: NOW.getTime() - 1000 }));
     // Written around the validation, as a bug or another version of Vigie could have.
-    await db.table('events').add({ time: NOW.getTime() - 500, platform: 'gmail', verdict: 'block', surface: 'teleport' });
-    await db.table('events').add({ nonsense: true });
+    await storeRaw(db, { time: NOW.getTime() - 500, platform: 'gmail', verdict: 'block', surface: 'teleport' });
+    await storeRaw(db, { nonsense: true });
     await logEvent(db, event());
 
     const recent = await recentEvents(db, 10);
@@ -104,6 +106,6 @@ describe('corrupt rows', () => {
     expect(blocked.events).toHaveLength(2);
     expect(blocked.skipped).toBe(1);
 
-    expect(await db.events.count()).toBe(4);
+    expect(await storedCount(db)).toBe(4);
   });
 });
