@@ -13,8 +13,6 @@ export interface LogRead {
   skipped: number;
 }
 
-export { StoredEventSchema, type EventQuery };
-
 /** Validates, scrubs and stores one event; throws InvalidDocumentError and stores nothing if it is invalid. */
 export async function logEvent(db: LogDatabase, input: unknown): Promise<number> {
   const [id] = await appendEvents(db, [validEvent(input)]);

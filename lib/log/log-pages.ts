@@ -37,10 +37,14 @@ function matches(raw: unknown, query: EventQuery): boolean {
   return typeof e.time === 'number' && e.time >= (query.from ?? -Infinity) && e.time <= (query.to ?? Infinity);
 }
 
-/** A block's events that match the query, oldest first; a block that is not even a list reads as its digest's count of corrupt rows. */
+/**
+ * A block's events that match the query, oldest first. A block that is not even a list any more
+ * reads, unfiltered, as its digest's count of unreadable entries, numbered by the ids it held.
+ */
 function matching(block: LogBlock | undefined, digest: BlockDigest, query: EventQuery): unknown[] {
   if (block && Array.isArray(block.events)) return block.events.filter((e) => matches(e, query));
-  return Array.from({ length: digest.n }, () => null);
+  const filtered = query.platform !== undefined || query.verdict !== undefined || query.from !== undefined || query.to !== undefined;
+  return filtered ? [] : Array.from({ length: digest.n }, (_, i) => ({ id: digest.last - digest.n + 1 + i }));
 }
 
 /** Every digest, oldest block first. */

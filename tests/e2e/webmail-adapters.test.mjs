@@ -9,25 +9,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { build } from 'vite';
 import { launchBrowser } from './browser.mjs';
 import { openFixture } from './extension.mjs';
+import { bundleProbe } from './webmail-probe-bundle.mjs';
 import { ROUTES } from './routes.mjs';
 import { WEBMAIL_PAGES, WEBMAIL_ROUTES, webmailUrl } from './routes-webmail.mjs';
-import { FIXTURES_DIR, ROOT, startFixtureServer } from './server.mjs';
+import { FIXTURES_DIR, startFixtureServer } from './server.mjs';
 
 const SUBJECT = { en: 'General meeting – December 12', fr: 'Assemblée générale – 12 décembre' };
 const SEND = { en: 'Send', fr: 'Envoyer' };
-
-async function bundleProbe() {
-  const out = await build({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'warn',
-    build: { write: false, minify: false, lib: { entry: join(ROOT, 'tests/e2e/webmail-probe.ts'), formats: ['iife'], name: 'VigieProbe' } },
-  });
-  return (Array.isArray(out) ? out[0] : out).output[0].code;
-}
 
 describe('webmail adapters on the fixtures (Chromium, no extension)', () => {
   let server;
