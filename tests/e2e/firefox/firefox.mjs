@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAPPED_HOSTS } from '../routes.mjs';
 import { ROOT } from '../server.mjs';
+import { storedEventsInPage } from '../log-store.mjs';
 
 export const FIREFOX = process.env.VIGIE_FIREFOX ?? '/usr/bin/firefox-esr';
 export const GECKO_ID = 'vigie@vigie-extension.org';
@@ -206,19 +207,5 @@ export async function pollIn(page, read, arg, { timeout = 10_000, what = 'condit
 
 /** Every logged event, newest first, read from the extension's IndexedDB in one of its pages. */
 export async function readEventsIn(page) {
-  return page.evaluate(async () => {
-    const db = await new Promise((ok, ko) => {
-      const req = indexedDB.open('vigie');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    if (!db.objectStoreNames.contains('events')) return [];
-    const rows = await new Promise((ok, ko) => {
-      const req = db.transaction('events').objectStore('events').getAll();
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    db.close();
-    return rows.reverse();
-  });
+  return (await page.evaluate(storedEventsInPage)).reverse();
 }
