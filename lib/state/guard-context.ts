@@ -6,6 +6,7 @@ import type { PolicyState } from './policy-source';
 import type { Services } from './services';
 import { loadSettings } from './settings';
 import { loadSitePack } from './site-pack-source';
+import type { SitePack } from '../core/site-pack';
 import type { KeySource } from './trust';
 
 /**
@@ -26,6 +27,16 @@ export async function guardContext(loaded: { services: Services; keys: KeySource
     grant,
     grantStatus: grantStatus(grant, policy.policy.revokedGrants, now),
     platform,
-    ...(sites.pack ? { sites: sites.pack } : {}),
+    ...(sites.pack ? { sites: ownPart(sites.pack, platform) } : {}),
   };
+}
+
+/**
+ * Only the sender's platform's part of the site pack: a tab uses no other, and a name the part
+ * lacks is read from the bundled pack (lib/platforms/site-lookups.ts). The pack's note, meant for
+ * people, stays in the background.
+ */
+function ownPart(pack: SitePack, platform: string): SitePack {
+  const own = pack.platforms[platform];
+  return { vigie: pack.vigie, version: pack.version, platforms: own ? { [platform]: own } : {} };
 }

@@ -4,7 +4,7 @@ import type { Bilingual } from '../core/lang';
 export const SENDER_STRINGS = {
   title: { fr: 'Ce message part-il d’un compte de section locale ?', en: 'Is this message sent from a local-section account?' },
   cannotSee: {
-    fr: 'Vigie ne voit pas de quel compte part ce message. Les comptes de votre section locale : {accounts}.',
+    fr: 'Vigie ne voit pas de quel compte part ce message. Les comptes de votre section locale\u00a0: {accounts}.',
     en: 'Vigie cannot see which account this message is sent from. Your local section’s accounts: {accounts}.',
   },
   yes: { fr: 'Oui, un compte de section locale', en: 'Yes, a local-section account' },

@@ -42,7 +42,7 @@ describe("the officer's console screens (French UI)", () => {
     const box = page.getByLabel('Contenu du CSV');
     await box.fill([CSV_HEADER, ...CSV_ROWS].join('\n'));
     await page.getByRole('button', { name: 'Vérifier' }).click();
-    await waitForText(page, '1 ligne(s) à corriger : rien ne sera émis tant qu’il en reste.');
+    await waitForText(page, '1 ligne(s) à corriger\u00a0: rien ne sera émis tant qu’il en reste.');
     await waitForText(page, 'column "email": expected an email address');
     assert.equal(await page.getByRole('button', { name: /Confirmer et émettre/ }).count(), 0, 'no confirm button while a row is bad');
     await shoot(page, 'bulk-refused');

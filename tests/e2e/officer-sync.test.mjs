@@ -57,7 +57,7 @@ describe('console → policy server → extension (French UI)', () => {
     await page.getByLabel('Référence de l’autorisation écrite').fill('BN-2026-041');
     await page.getByLabel('Valide jusqu’au').fill('2027-01-31');
     await page.getByRole('button', { name: 'Ajouter et réémettre' }).click();
-    await waitForText(page, 'Autorisation ajoutée : envoyez le nouveau jeton.');
+    await waitForText(page, 'Autorisation ajoutée\u00a0: envoyez le nouveau jeton.');
     token = await readToken(page, first);
     await (await importGrantViaOptions(s.browser, token, { holderName: HOLDER.name, timeout: 15_000 })).close();
     const { page: report } = await openFixture(s.browser, PAGES.anReport);
@@ -74,7 +74,7 @@ describe('console → policy server → extension (French UI)', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Motif').fill('Fin de mandat au conseil exécutif');
     await dialog.getByRole('button', { name: 'Révoquer et signer la politique' }).click();
-    await waitForText(page, 'Accès révoqué : politique version 2 signée et prête à publier.');
+    await waitForText(page, 'Accès révoqué\u00a0: politique version 2 signée et prête à publier.');
     await shoot(page, 'revoked');
     policies.serve(console_.publishedPolicy());
     const before = s.downloads().length;

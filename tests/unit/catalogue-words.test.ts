@@ -123,6 +123,13 @@ describe('the words Vigie shows', () => {
     expect(found).toEqual([]);
   });
 
+  it('French shown to people outside the catalogue has a non-breaking space before « : » too', () => {
+    const found = otherFrench()
+      .filter(([, text]) => /[^\u00a0\u202f]:(\s|$)/.test(text.fr.replace(/https?:|\d:\d/g, '')))
+      .map(([key, text]) => `${key}: no non-breaking space before ":" in “${text.fr}”`);
+    expect(found).toEqual([]);
+  });
+
   it("the official notice is the seed's text, straight apostrophes and all", () => {
     expect(DEFAULT_POLICY.notice.text.fr).toMatch(/^Veillez ne pas envoyer de renseignements personnels, privés ou confidentiels à l'adresse courriel d'une section locale de l'ACEP\./);
   });

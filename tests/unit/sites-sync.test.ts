@@ -75,6 +75,8 @@ describe('site pack sources', () => {
     await syncPolicy(services);
     expect(await inForce()).toBe(BUNDLED_SITES.version + 1);
     expect((await contextSites())?.platforms['action-builder']?.lookups.exportControls?.fallbacks[0]).toBe(NEW_EXPORT);
+    // Only the tab's own platform: an Action Builder page is not handed Gmail's or Nextcloud's lookups.
+    expect(Object.keys((await contextSites())!.platforms)).toEqual(['action-builder']);
     expect(await readSitesStatus(services.areas.local)).toMatchObject({ source: 'managed', version: BUNDLED_SITES.version + 1, acceptedAt: NOW.getTime(), problems: [] });
     expect(await events()).toContain(`sites-updated managed v${BUNDLED_SITES.version + 1}`);
   });

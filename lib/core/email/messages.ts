@@ -12,12 +12,12 @@ export function findingMessage(rule: FindingId, policy: EmailPolicy, section: Se
   switch (rule) {
     case 'notice-missing':
       return {
-        fr: `Il manque l’avis obligatoire (« ${h.fr} ») dans votre message. Ajoutez-le en entier dans votre bloc-signature, au-dessus de tout message cité : le bloc-signature de Vigie le contient déjà.`,
+        fr: `Il manque l’avis obligatoire (« ${h.fr} ») dans votre message. Ajoutez-le en entier dans votre bloc-signature, au-dessus de tout message cité\u00a0: le bloc-signature de Vigie le contient déjà.`,
         en: `Your message is missing the required notice (“${h.en}”). Add it in full to your signature block, above any quoted message: Vigie's signature block already contains it.`,
       };
     case 'notice-altered':
       return {
-        fr: `L’avis (« ${h.fr} ») de votre message est incomplet ou modifié : un mot a été changé, retiré ou coupé. Remplacez-le par le texte officiel, mot pour mot et sans le corriger, par exemple en insérant le bloc-signature de Vigie.`,
+        fr: `L’avis (« ${h.fr} ») de votre message est incomplet ou modifié\u00a0: un mot a été changé, retiré ou coupé. Remplacez-le par le texte officiel, mot pour mot et sans le corriger, par exemple en insérant le bloc-signature de Vigie.`,
         en: `The notice (“${h.en}”) in your message is incomplete or changed: a word was altered, removed or cut off. Replace it with the official text, word for word and without correcting it, for example by inserting Vigie's signature block.`,
       };
     case 'notice-only-in-quote':
@@ -35,7 +35,7 @@ export function findingMessage(rule: FindingId, policy: EmailPolicy, section: Se
     }
     case 'campaign-term':
       return {
-        fr: `Ce message contient des mots de campagne électorale (${terms.map((t) => `« ${t} »`).join(', ')}). Les ressources syndicales (comptes de courriel, outils, listes de membres) ne peuvent pas servir à faire campagne pour ou contre une candidature : retirez ces passages. S’il ne s’agit pas d’une élection (par exemple un vote de grève), vous pouvez confirmer l’envoi.`,
+        fr: `Ce message contient des mots de campagne électorale (${terms.map((t) => `« ${t} »`).join(', ')}). Les ressources syndicales (comptes de courriel, outils, listes de membres) ne peuvent pas servir à faire campagne pour ou contre une candidature\u00a0: retirez ces passages. S’il ne s’agit pas d’une élection (par exemple un vote de grève), vous pouvez confirmer l’envoi.`,
         en: `This message contains election campaign wording (${terms.map((t) => `“${t}”`).join(', ')}). Union resources (email accounts, tools, member lists) cannot be used to campaign for or against a candidate: remove these passages. If this is not about an election (for example a strike vote), you can confirm sending.`,
       };
   }
