@@ -29,8 +29,8 @@ describe('NationBuilder people export (French UI)', () => {
     await page.getByRole('menuitem', { name: 'Exporter' }).click();
     const dialog = await waitForDialog(page);
     assert.match(dialog.text, /exporter une banque d’information du Parti ne vous est pas permis/);
-    assert.match(dialog.text, /Section « Les banques d’information\u00a0: centralisées, distribuées selon le besoin »/);
-    assert.match(dialog.text, /Section « Membres du Parti\u00a0: entente de confidentialité, accès limité à la tâche »/);
+    assert.match(dialog.text, /Section « Les banques d’information : centralisées, distribuées selon le besoin »/);
+    assert.match(dialog.text, /Section « Membres du Parti : entente de confidentialité, accès limité à la tâche »/);
     assert.doesNotMatch(dialog.text, /Article \d/, 'no invented article numbers');
     assert.deepEqual(dialog.buttons.map((b) => b.label).filter((l) => l !== 'English'), ['Demander une autorisation', 'Annuler'], 'a block offers no override, and a next step');
     const event = await waitForEvent(s.browser, (e) => e.surface === 'export-click' && e.verdict === 'block', { since });

@@ -28,7 +28,7 @@ for (const [lang, post, confirm, cancel] of [['fr', 'Publier', 'Publier', 'Annul
       await page.getByRole('button', { name: post, exact: true }).click();
       const dialog = await waitForDialog(page);
       assert.match(dialog.text, lang === 'fr' ? /Vous publiez au nom du Parti/ : /You are publishing on behalf of the Party/);
-      assert.match(dialog.text, lang === 'fr' ? /Section « Les réseaux sociaux\u00a0: ne jamais perdre le contrôle des accès »/ : /Section “Social networks: never lose control of access”/);
+      assert.match(dialog.text, lang === 'fr' ? /Section « Les réseaux sociaux : ne jamais perdre le contrôle des accès »/ : /Section “Social networks: never lose control of access”/);
       assert.match(dialog.text, /Parti conservateur du Québec/);
       assert.equal(dialog.fields.length, 0, 'a confirmation, no justification');
       assert.equal(await published(page), 0, 'Facebook never saw the click');
