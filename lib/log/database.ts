@@ -13,7 +13,7 @@ export type LogDatabase = Dexie & {
  * 1: one record per event; `time` for ranges and retention; `platform` and `verdict` for filters.
  * 2: the same filters with time as the last key part.
  * 3: events packed into blocks, with their digests (above), in logging order.
- * 4: the per-event store, emptied by 3, is dropped.
+ * 4: the per-event store, copied into blocks by 3, is dropped.
  */
 export const LOG_SCHEMA: ReadonlyArray<Record<string, string | null>> = [
   { events: '++id, time, platform, verdict' },
