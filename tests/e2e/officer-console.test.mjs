@@ -11,7 +11,7 @@ import { listAudit } from '../../lib/officer/audit-service.ts';
 import { launchBrowser } from './browser.mjs';
 import { importGrantViaOptions, openExtensionPage, waitForText } from './extension.mjs';
 import { startFixtureServer } from './server.mjs';
-import { axeViolations, issueThroughForm, shoot, startConsole } from './officer-helpers.mjs';
+import { axeViolations, goTo, issueThroughForm, shoot, startConsole } from './officer-helpers.mjs';
 
 describe("the officer's console (French UI), with the demo extension", () => {
   let server;
@@ -65,5 +65,43 @@ describe("the officer's console (French UI), with the demo extension", () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(listEntries(console_.officer)[0].state, 'active');
+  });
+
+  test('a second tab of the console follows what the first one changes, and a policy being edited is kept, with a notice', async () => {
+    const other = await console_.open(browser);
+    try {
+      // The people list in the other tab shows a grant issued in this one, without a reload.
+      await goTo(other, 'Personnes et accès');
+      await goTo(page, 'Politique'); // leaves the people screen, whose issue form is still open from above
+      await issueThroughForm(page, { name: 'Léa Gagnon', email: 'lea.gagnon@example.org' });
+      await waitForText(other, 'Léa Gagnon', { timeout: 10_000 });
+
+      // The other tab starts editing the policy; this tab signs a new version meanwhile.
+      await goTo(other, 'Politique');
+      const editing = other.getByLabel('Modifier la politique (JSON)');
+      const before = await editing.inputValue();
+      await editing.fill(`${before}\n`);
+      const edited = await editing.inputValue();
+      await goTo(page, 'Politique');
+      const mine = page.getByLabel('Modifier la politique (JSON)');
+      await mine.fill((await mine.inputValue()).replace(/"title": \{\s*"fr": "/, '$&Nouvelle '));
+      await page.getByLabel('Motif du changement').fill('Titre');
+      await page.getByRole('button', { name: 'Signer et écrire le fichier à publier' }).click();
+      await waitForText(page, 'signée et écrite');
+      const newer = JSON.parse(console_.publishedPolicy()).payload.version;
+      assert.ok(newer > Number(JSON.parse(before).version));
+
+      await waitForText(other, `La version ${newer} de la politique a été signée ailleurs`, { timeout: 10_000 });
+      assert.equal(await editing.inputValue(), edited, 'the edits in progress are kept');
+      assert.deepEqual(await axeViolations(other), [], 'the notice: axe-clean');
+      await other.getByRole('button', { name: `Repartir de la version ${newer} (vos modifications seront perdues)` }).click();
+      assert.match(await editing.inputValue(), /Nouvelle /, 'the text is now the newer version');
+      assert.equal(await other.getByText('a été signée ailleurs').count(), 0);
+      // This tab, which signed, follows its own version with no notice.
+      assert.match(await mine.inputValue(), new RegExp(`"version": ${newer}`));
+      assert.equal(await page.getByText('a été signée ailleurs').count(), 0);
+    } finally {
+      await other.close();
+    }
   });
 });

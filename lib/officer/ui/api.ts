@@ -21,7 +21,7 @@ export async function get<T>(path: string, params: Record<string, string | undef
 }
 
 export async function post<T>(path: string, body: unknown): Promise<T> {
-  return answer<T>(
+  const result = await answer<T>(
     await fetch(path, {
       method: 'POST',
       credentials: 'same-origin',
@@ -29,4 +29,26 @@ export async function post<T>(path: string, body: unknown): Promise<T> {
       body: JSON.stringify(body),
     }),
   );
+  changes?.postMessage('changed');
+  return result;
+}
+
+/**
+ * The console's other tabs and windows are told of every change made here (they read again), and
+ * a tab read again when it comes back into view, so a change made with the `vigie` command shows
+ * too. A BroadcastChannel reaches only this origin: the console's own pages.
+ */
+const changes = typeof BroadcastChannel === 'function' ? new BroadcastChannel('vigie-officer') : undefined;
+
+/** Calls `read` when something may have changed elsewhere; returns the unsubscribe. */
+export function onChangeElsewhere(read: () => void): () => void {
+  const visible = () => {
+    if (document.visibilityState === 'visible') read();
+  };
+  changes?.addEventListener('message', read);
+  document.addEventListener('visibilitychange', visible);
+  return () => {
+    changes?.removeEventListener('message', read);
+    document.removeEventListener('visibilitychange', visible);
+  };
 }

@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ApiError } from './api';
+import { ApiError, onChangeElsewhere } from './api';
 import { useT } from './i18n';
 
-/** Loads `read()` now and whenever `deps` change; `reload` for after a change. */
+/**
+ * Loads `read()` now, whenever `deps` change, and when a change was made in another tab of the
+ * console (or the tab comes back into view); `reload` for after a change made here.
+ */
 export function useLoad<T>(read: () => Promise<T>, deps: unknown[] = []): { data?: T; error?: string; reload: () => void } {
   const [state, setState] = useState<{ data?: T; error?: string }>({});
   const [tick, setTick] = useState(0);
+  useEffect(() => onChangeElsewhere(() => setTick((n) => n + 1)), []);
   useEffect(() => {
     let live = true;
     read().then(

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Policy } from '../../core/policy';
 import { lineDiff } from '../line-diff';
 import { checkPolicyText } from '../policy-text';
@@ -38,15 +38,33 @@ export function PolicyScreen() {
           ))}
         </ul>
       )}
-      <Editor key={data.latest.version} start={pretty(data.latest.policy)} published={data.published ? pretty(data.published) : ''} onSigned={reload} />
+      <Editor version={data.latest.version} start={pretty(data.latest.policy)} published={data.published ? pretty(data.published) : ''} onSigned={reload} />
     </section>
   );
 }
 
-/** JSON editor with validation on every keystroke (the same checks the server runs), diff, sign. */
-function Editor({ start, published, onSigned }: { start: string; published: string; onSigned: () => void }) {
+/**
+ * JSON editor with validation on every keystroke (the same checks the server runs), diff, sign.
+ * When a newer version is signed elsewhere (another tab, the `vigie` command), an untouched text
+ * follows it; a text being edited is kept, with a notice and a button to start again from it, so
+ * neither the edits nor the other change are lost without the officer knowing.
+ */
+function Editor({ version, start, published, onSigned }: { version: number; start: string; published: string; onSigned: () => void }) {
   const t = useT();
   const [text, setText] = useState(start);
+  const [base, setBase] = useState({ version, start });
+  const signedHere = useRef(0);
+  useEffect(() => {
+    if (version === base.version) return;
+    if (text === base.start || version === signedHere.current) {
+      setText(start);
+      setBase({ version, start });
+    }
+  }, [version, start]);
+  const takeNewer = () => {
+    setText(start);
+    setBase({ version, start });
+  };
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const [done, setDone] = useState('');
@@ -55,10 +73,11 @@ function Editor({ start, published, onSigned }: { start: string; published: stri
   const changed = diff.some((l) => l.kind !== 'same');
   const sign = async () => {
     try {
-      const { version } = await post<{ version: number }>('/api/policy/sign', { text, reason });
+      const { version: signed } = await post<{ version: number }>('/api/policy/sign', { text, reason });
+      signedHere.current = signed;
       setProblems([]);
       onSigned();
-      setDone(t('signed', { version }));
+      setDone(t('signed', { version: signed }));
     } catch (error) {
       setProblems(problemsOf(error));
     }
@@ -66,6 +85,14 @@ function Editor({ start, published, onSigned }: { start: string; published: stri
   return (
     <>
       <h3>{t('editJson')}</h3>
+      {version !== base.version && (
+        <div role="status" class="warning">
+          <p>{t('newerVersion', { version, base: base.version })}</p>
+          <button type="button" onClick={takeNewer}>
+            {t('takeNewer', { version })}
+          </button>
+        </div>
+      )}
       <label class="visually-hidden" for="policy-json">
         {t('editJson')}
       </label>

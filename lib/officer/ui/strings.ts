@@ -121,6 +121,11 @@ export const S = {
   noChange: { fr: 'Aucun changement.', en: 'No change.' },
   signReason: { fr: 'Motif du changement', en: 'Reason for the change' },
   signAndWrite: { fr: 'Signer et écrire le fichier à publier', en: 'Sign and write the file to publish' },
+  newerVersion: {
+    fr: 'La version {version} de la politique a été signée ailleurs pendant que vous modifiiez ce texte, qui part de la version {base}. Signer ce texte remplacerait la version {version}.',
+    en: 'Version {version} of the policy was signed elsewhere while you were editing this text, which starts from version {base}. Signing this text would replace version {version}.',
+  },
+  takeNewer: { fr: 'Repartir de la version {version} (vos modifications seront perdues)', en: 'Start again from version {version} (your changes will be lost)' },
   signed: { fr: 'Version {version} signée et écrite dans publish/policy.signed.json.', en: 'Version {version} signed and written to publish/policy.signed.json.' },
   revokedList: { fr: 'Liste de révocation', en: 'Revocation list' },
   noRevoked: { fr: 'Aucun accès révoqué.', en: 'No revoked grant.' },
