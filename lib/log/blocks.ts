@@ -34,8 +34,8 @@ export interface BlockDigest {
 /** Events per block: a write rewrites the newest block, so this bounds the cost of one write. */
 export const BLOCK_EVENTS = 256;
 
-/** A digest's tally key for a platform and verdict. */
-export function tallyKey(platform: unknown, verdict: unknown): string {
+/** A digest's tally key for a platform and verdict (log-pages.ts splits it back). */
+function tallyKey(platform: unknown, verdict: unknown): string {
   return `${String(platform)}\u0001${verdict === undefined ? '' : String(verdict)}`;
 }
 
@@ -57,7 +57,6 @@ export function digestOf(block: LogBlock, last = 0): BlockDigest {
   }
   return digest;
 }
-
 
 export const StoredEventSchema = EventSchema.extend({ id: z.number().int().positive() });
 

@@ -113,7 +113,8 @@ export async function purgeExpired(db: LogDatabase, retentionDays: number, now: 
     });
     deleted += events;
   }
-  for (const digest of old.filter((d) => !whole.includes(d))) {
+  const goneWhole = new Set(whole);
+  for (const digest of old.filter((d) => !goneWhole.has(d))) {
     deleted += await db.transaction('rw', db.blocks, db.digests, async () => {
       const block = await db.blocks.get(digest.id);
       if (!block || !Array.isArray(block.events)) return 0;

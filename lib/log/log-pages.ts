@@ -28,12 +28,14 @@ function coverOf(digest: BlockDigest, query: EventQuery): Cover {
   return count === 0 ? { kind: 'none' } : { kind: 'tally', count };
 }
 
+const filtered = (query: EventQuery) => query.platform !== undefined || query.verdict !== undefined || query.from !== undefined || query.to !== undefined;
+
 /** Whether a stored event, as stored (checked or not), matches the query. */
 function matches(raw: unknown, query: EventQuery): boolean {
+  if (!filtered(query)) return true;
   const e = (raw ?? {}) as Partial<StoredEvent>;
   if (query.platform !== undefined && e.platform !== query.platform) return false;
   if (query.verdict !== undefined && e.verdict !== query.verdict) return false;
-  if (query.from === undefined && query.to === undefined) return true;
   return typeof e.time === 'number' && e.time >= (query.from ?? -Infinity) && e.time <= (query.to ?? Infinity);
 }
 
@@ -43,13 +45,26 @@ function matches(raw: unknown, query: EventQuery): boolean {
  */
 function matching(block: LogBlock | undefined, digest: BlockDigest, query: EventQuery): unknown[] {
   if (block && Array.isArray(block.events)) return block.events.filter((e) => matches(e, query));
-  const filtered = query.platform !== undefined || query.verdict !== undefined || query.from !== undefined || query.to !== undefined;
-  return filtered ? [] : Array.from({ length: digest.n }, (_, i) => ({ id: digest.last - digest.n + 1 + i }));
+  return filtered(query) ? [] : Array.from({ length: digest.n }, (_, i) => ({ id: digest.last - digest.n + 1 + i }));
 }
 
 /** Every digest, oldest block first. */
 export function readDigests(db: LogDatabase): Promise<BlockDigest[]> {
   return db.digests.toArray();
+}
+
+/**
+ * The digests newest first, read 64 at a time as they are asked for: a page near the newest end,
+ * or the popup's recent events, reads a few digests whatever the size of the log.
+ */
+async function* digestsNewestFirst(db: LogDatabase): AsyncGenerator<BlockDigest> {
+  const BATCH = 64;
+  for (let below = Infinity; ; ) {
+    const some = await db.digests.where(':id').below(below).reverse().limit(BATCH).toArray();
+    yield* some;
+    if (some.length < BATCH) return;
+    below = some[some.length - 1]!.id;
+  }
 }
 
 /** How many events the query matches: tallies, and the events of the few blocks straddling its time bounds. */
@@ -74,9 +89,8 @@ export async function pageEvents(db: LogDatabase, query: EventQuery, offset: num
   const parts: Array<{ digest: BlockDigest; skip: number; take: number; events?: unknown[] }> = [];
   let skip = offset;
   let need = limit;
-  const digests = await readDigests(db);
-  for (let i = digests.length - 1; i >= 0 && need > 0; i--) {
-    const digest = digests[i]!;
+  for await (const digest of digestsNewestFirst(db)) {
+    if (need <= 0) break;
     const cover = coverOf(digest, query);
     if (cover.kind === 'none') continue;
     // A block straddling the query's time bounds must be read to know how many of its events match.
@@ -127,13 +141,12 @@ export async function* eventChunks(db: LogDatabase, query: EventQuery, size: num
 
 /** Every stored event, as stored (unchecked), newest first, a block at a time. */
 export async function* newestFirst(db: LogDatabase): AsyncGenerator<unknown[]> {
-  const digests = await readDigests(db);
-  for (let i = digests.length - 1; i >= 0; i--) {
-    if (digests[i]!.n > 0) yield matching(await db.blocks.get(digests[i]!.id), digests[i]!, {}).reverse();
+  for await (const digest of digestsNewestFirst(db)) {
+    if (digest.n > 0) yield matching(await db.blocks.get(digest.id), digest, {}).reverse();
   }
 }
 
-export function checkRow(row: unknown): LogRow {
+function checkRow(row: unknown): LogRow {
   const parsed = StoredEventSchema.safeParse(row);
   if (parsed.success) return { ok: true, event: parsed.data };
   const id = (row as { id?: unknown } | null)?.id;

@@ -99,6 +99,7 @@ describe("the officer's console (French UI), with the demo extension", () => {
       assert.equal(await other.getByText('a été signée ailleurs').count(), 0);
       // This tab, which signed, follows its own version with no notice.
       assert.match(await mine.inputValue(), new RegExp(`"version": ${newer}`));
+      assert.equal(await page.getByLabel('Motif du changement').inputValue(), '', 'the reason is not carried over to the next signature');
       assert.equal(await page.getByText('a été signée ailleurs').count(), 0);
     } finally {
       await other.close();

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VigieEventInput } from '../../lib/core/event';
 import { BLOCK_EVENTS, digestOf } from '../../lib/log/blocks';
 import { LOG_SCHEMA, openLogDatabase, type LogDatabase } from '../../lib/log/database';
-import { logEvents, purgeExpired, queryEvents } from '../../lib/log/event-log';
+import { appendEvents, logEvents, purgeExpired, queryEvents } from '../../lib/log/event-log';
 import { countEvents, eventChunks, pageEvents, type LogRow } from '../../lib/log/log-pages';
 import { storedEvents } from './helpers';
 
@@ -102,6 +102,20 @@ describe('blocks', () => {
     await logEvents(db, [event(300)]);
     expect((await db.blocks.toArray()).map((b) => b.id)).toEqual([1, 2, 3]);
     expect(ids(await pageEvents(db, {}, 0, 1))).toEqual([301]);
+  });
+
+  it('pages read the digests newest first in batches, and stay right across a batch boundary', async () => {
+    // 300 events already (2 blocks); 70 more blocks makes 72, more than one batch of 64 digests.
+    const more = Array.from({ length: 70 * 256 }, (_, i) => ({ ...event(300 + i), ruleIds: [], clauses: [], findings: [] }));
+    await appendEvents(db, more as never);
+    const total = 300 + more.length;
+    expect(await db.digests.count()).toBe(72);
+    for (const offset of [0, 64 * 256 - 10, total - 310, total - 5]) {
+      const expected = Array.from({ length: Math.min(20, total - offset) }, (_, i) => total - offset - i);
+      expect(ids(await pageEvents(db, {}, offset, 20))).toEqual(expected);
+    }
+    const gmail = (await queryEvents(db, { platform: 'gmail' })).events.map((e) => e.id);
+    expect(ids(await pageEvents(db, { platform: 'gmail' }, 6000, 30))).toEqual(gmail.slice(6000, 6030));
   });
 
   it('emptying the newest block by retention keeps the ids going', async () => {

@@ -75,6 +75,7 @@ function Editor({ version, start, published, onSigned }: { version: number; star
     try {
       const { version: signed } = await post<{ version: number }>('/api/policy/sign', { text, reason });
       signedHere.current = signed;
+      setReason('');
       setProblems([]);
       onSigned();
       setDone(t('signed', { version: signed }));
